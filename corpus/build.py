@@ -1,0 +1,89 @@
+"""Build the corpus PDFs: ``python -m corpus.build OUT_DIR``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from corpus import leshan_2024 as data
+from corpus import sichuan
+from corpus.render import Document
+
+LESHAN_FILE = "leshan_2024_unit_final_accounts.pdf"
+
+BODY_SIZE = 11
+
+
+def _cover(doc: Document) -> None:
+    doc.skip(200)
+    for text in data.COVER_LINES:
+        doc.line(text, 30, "c", leading=2.2)
+
+
+def _contents(doc: Document) -> None:
+    doc.new_page()
+    doc.line("目 录", 18, "c", leading=2.0)
+    doc.line(data.PUBLISHED, BODY_SIZE, "c", leading=2.2)
+    for text, level, page in data.CONTENTS:
+        doc.leader_line(text, page, BODY_SIZE, indent=2 * level)
+
+
+def _narrative(doc: Document) -> None:
+    for kind, text in data.NARRATIVE:
+        if kind == "part":
+            # Each 部分 starts a page, as in the printed report.
+            doc.new_page()
+            doc.line(text, 16, "c", leading=2.4)
+        elif kind == "section":
+            doc.skip(4)
+            doc.line(text, 13, "l", leading=1.9)
+        else:
+            doc.paragraph(text, BODY_SIZE)
+
+
+def _tables(doc: Document) -> None:
+    block = sichuan.TitleBlock(data.UNIT_LINE, data.YEAR_LINE, data.MONEY_UNIT)
+    pages = [
+        ("01", "收入支出决算总表", sichuan.summary_table(data.SUMMARY_ROWS)),
+        # Forced break after the 208 block; the continuation page repeats the header band.
+        ("02", "收入决算表", sichuan.income_table(data.INCOME_ROWS, break_after_code="2089999")),
+        ("03", "支出决算表", sichuan.expenditure_table(data.EXPENDITURE_ROWS)),
+        # Break after 行次 26: the balance block continues on a page without header.
+        (
+            "04",
+            "财政拨款收入支出决算总表",
+            sichuan.fiscal_summary_table(data.FISCAL_SUMMARY_ROWS, break_after_line="26"),
+        ),
+        ("06", "一般公共预算财政拨款支出决算表", sichuan.general_budget_table(data.GENERAL_BUDGET_ROWS)),
+        ("11", "国有资本经营预算财政拨款收入支出决算表", sichuan.state_capital_table()),
+        ("13", "财政拨款“三公”经费支出决算表", sichuan.three_public_table(data.THREE_PUBLIC_ROW)),
+    ]
+    for number, title, table in pages:
+        sichuan.table_page(doc, number, title, block, table, data.NOTES[number])
+
+
+def build_leshan(path: str | Path) -> Path:
+    """Typeset the 乐山市大数据中心 2024 单位决算 to ``path`` and return it."""
+    path = Path(path)
+    doc = Document(str(path), title=f"{data.YEAR} 年度{data.UNIT}单位决算", author=data.UNIT)
+    _cover(doc)
+    _contents(doc)
+    _narrative(doc)
+    _tables(doc)
+    doc.close()
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m corpus.build OUT_DIR", file=sys.stderr)
+        return 2
+    out_dir = Path(args[0])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    print(build_leshan(out_dir / LESHAN_FILE))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Where the cover is read: unit name, fiscal year, report kind and region.
+
+Covers break titles over lines (``上海市普陀区财政局 / 年度部门决算 / 2024``), so
+the first page's lines are joined before matching.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingestion.numbers import normalise_text
+
+_YEAR = re.compile(r"(20\d{2}|19\d{2})年?度?")
+_KIND = re.compile(r"(部门|单位)决算(公开)?(报告|说明|表)?")
+_NOISE = re.compile(r"(年度|公开时间.*|目录.*|决算公开|公开|报告)")
+_PROVINCES = (
+    "北京市 天津市 河北省 山西省 内蒙古自治区 辽宁省 吉林省 黑龙江省 上海市 江苏省 浙江省 安徽省 福建省 "
+    "江西省 山东省 河南省 湖北省 湖南省 广东省 广西壮族自治区 海南省 重庆市 四川省 贵州省 云南省 "
+    "西藏自治区 陕西省 甘肃省 青海省 宁夏回族自治区 新疆维吾尔自治区"
+).split()
+_CITY = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:市|州|盟|地区))")
+_DISTRICT = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|旗))")
+
+
+@dataclass
+class Cover:
+    unit_name: str | None
+    fiscal_year: int | None
+    report_kind: str | None  # 部门 or 单位
+    region: str | None
+
+
+def read_cover(first_pages: list[str]) -> Cover:
+    """Read the cover from the text of the first pages (the first that names a 决算)."""
+    for text in first_pages[:3]:
+        lines = [normalise_text(line) for line in text.splitlines()]
+        # Page numbers ("1", "-1-", "第1页") are not part of the title.
+        lines = [line for line in lines if line and not re.fullmatch(r"[-—]?\d{1,3}[-—]?|第\d+页", line)]
+        joined = "".join(lines[:8])
+        if "决算" not in joined:
+            continue
+        cover = _parse(joined[: joined.find("决算") + 8] if "目录" not in joined[:20] else joined)
+        if cover.unit_name or cover.fiscal_year:
+            return cover
+    return Cover(None, None, None, None)
+
+
+def _parse(joined: str) -> Cover:
+    year_match = _YEAR.search(joined)
+    year = int(year_match.group(1)) if year_match else None
+    kind_match = _KIND.search(joined)
+    kind = kind_match.group(1) if kind_match else None
+    unit = joined
+    if kind_match:
+        # The unit is what stands around the year before "部门决算".
+        unit = joined[: kind_match.start()] + joined[kind_match.end():]
+    unit = _YEAR.sub("", unit)
+    unit = _NOISE.sub("", unit).strip("：:，,。 ")
+    unit_name = unit if 2 <= len(unit) <= 40 else None
+    return Cover(unit_name, year, kind, region_of(unit_name or ""))
+
+
+def region_of(unit_name: str) -> str | None:
+    """Province, city and district named at the start of a unit name."""
+    name = re.sub(r"^中共", "", unit_name)
+    region = ""
+    for province in _PROVINCES:
+        if name.startswith(province):
+            region, name = province, name[len(province):]
+            break
+    for pattern in (_CITY, _DISTRICT):
+        match = pattern.match(name)
+        if match:
+            region, name = region + match.group(1), name[match.end():]
+    return region or None

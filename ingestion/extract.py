@@ -1,0 +1,333 @@
+"""Document extraction: one PDF in, plain records out (no database here).
+
+Runs in a worker process. Pages are processed one at a time and released, so
+memory does not grow with page count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from ingestion.cover import read_cover
+from ingestion.grid import Grid, empty_note_in, grids_on_page, text_grids_on_page
+from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
+from ingestion.numbers import normalise_text, parse_amount, scale_to_wan
+from ingestion.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
+from ingestion.titles import find_numbering, find_unit, recognise_title
+
+
+class ExtractionError(Exception):
+    """A document that cannot be ingested; the message is one plain sentence."""
+
+    def __init__(self, stage: str, reason: str, page_number: int | None = None):
+        super().__init__(reason)
+        self.stage, self.reason, self.page_number = stage, reason, page_number
+
+
+@dataclass
+class TableInstance:
+    seq: int
+    table_name: str
+    title: str
+    numbering: str
+    unit: str
+    first_page: int
+    last_page: int
+    groups: list[ColumnGroup]
+    centres: list[float]
+    n_cols: int
+    note: str | None = None
+    figures: int = 0
+    code_states: dict[int, SplitCodeState] = field(default_factory=dict)
+    label_states: dict[int, LabelState] = field(default_factory=dict)
+
+    def record(self) -> dict:
+        return {
+            "table_seq": self.seq,
+            "table_name": self.table_name,
+            "title_text": self.title,
+            "numbering": self.numbering,
+            "amount_unit": self.unit,
+            "first_page": self.first_page,
+            "last_page": self.last_page,
+            "is_empty": self.figures == 0,
+            "empty_note": self.note,
+            "figure_count": self.figures,
+            "column_headers": [c.header_text for g in self.groups for c in g.columns],
+        }
+
+
+@dataclass
+class Extraction:
+    document: dict
+    pages: list[dict] = field(default_factory=list)
+    tables: list[dict] = field(default_factory=list)
+    cells: list[dict] = field(default_factory=list)
+    grid_rows: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+
+
+def sha256_of(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_file(path: str) -> None:
+    """Reject what is plainly not a PDF before pdfminer sees it."""
+    size = os.path.getsize(path)
+    if size == 0:
+        raise ExtractionError("open", "the file is empty (0 bytes)")
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise ExtractionError("open", "the file is not a PDF (no %PDF- header)")
+
+
+def extract_document(path: str, document_id: str, max_pages: int = 2000) -> Extraction:
+    check_file(path)
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ExtractionError("open", f"the PDF is encrypted and cannot be read ({type(exc).__name__})") from exc
+    except PDFSyntaxError as exc:
+        raise ExtractionError("open", f"the PDF is corrupt or truncated ({exc})") from exc
+    except Exception as exc:  # pdfminer raises many types for broken files
+        raise ExtractionError("open", f"the PDF cannot be opened: {type(exc).__name__}: {exc}") from exc
+    with pdf:
+        try:
+            page_count = len(pdf.pages)
+        except Exception as exc:
+            raise ExtractionError("open", f"the PDF's page tree is corrupt ({type(exc).__name__})") from exc
+        if page_count > max_pages:
+            raise ExtractionError("limits", f"the PDF has {page_count} pages, over the limit of {max_pages}")
+        reader = _DocumentReader(document_id)
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                reader.read_page(page, number)
+            except ExtractionError:
+                raise
+            except Exception as exc:
+                raise ExtractionError("page", f"page {number} cannot be read: {type(exc).__name__}: {exc}", number) from exc
+            finally:
+                page.close()
+    return reader.finish(path, page_count)
+
+
+class _DocumentReader:
+    def __init__(self, document_id: str):
+        self.document_id = document_id
+        self.out = Extraction(document={})
+        self.instances: list[TableInstance] = []
+        self.open_instance: TableInstance | None = None
+        self.char_total = 0
+
+    # -- pages -----------------------------------------------------------
+    def read_page(self, page, number: int) -> None:
+        lines = page.extract_text_lines(return_chars=False)
+        text = "\n".join(line["text"] for line in lines)
+        self.char_total += len(page.chars)
+        self.out.pages.append(
+            {"page_number": number, "text": text, "char_count": len(page.chars),
+             "width": float(page.width), "height": float(page.height)}
+        )
+        if not page.chars and page.images:
+            self._error("text", "the page is an image without a text layer", number)
+        grids = grids_on_page(page, number)
+        titled = [line for line in lines if recognise_title(line["text"])]
+        # Unruled tables: read by text alignment below a lone title; a contents
+        # page (several titles, or 目录) is not a table.
+        if not grids and len(titled) == 1 and "目录" not in normalise_text(text):
+            grids = text_grids_on_page(page, number, titled[0]["bottom"])
+        grids.sort(key=lambda g: g.bbox[1])
+        previous_bottom = 0.0
+        for index, grid in enumerate(grids):
+            above = [ln for ln in lines if previous_bottom <= ln["top"] and ln["bottom"] <= grid.bbox[1] + 1]
+            next_top = grids[index + 1].bbox[1] if index + 1 < len(grids) else page.height
+            below = [ln["text"] for ln in lines if grid.bbox[3] - 1 <= ln["top"] < next_top]
+            self._place_grid(grid, [ln["text"] for ln in above], below, first_on_page=index == 0)
+            previous_bottom = grid.bbox[3]
+        if not grids and self.open_instance and lines:
+            self.open_instance = None  # a page of text ends any running table
+
+    def _place_grid(self, grid: Grid, above: list[str], below: list[str], first_on_page: bool) -> None:
+        title = None
+        for line in reversed(above):
+            title = recognise_title(line)
+            if title:
+                break
+        instance = None
+        if title:
+            instance = self._new_instance(title, above, grid)
+        elif first_on_page and self._continues(grid):
+            instance = self.open_instance
+            instance.last_page = grid.page_number
+        self._store_grid(grid, instance)
+        if instance is None:
+            return
+        note = grid.empty_note() or empty_note_in(below)
+        if note and not instance.note:
+            instance.note = note
+        self._read_body(instance, grid)
+        self.open_instance = instance
+
+    def _new_instance(self, title: tuple[str, str], above: list[str], grid: Grid) -> TableInstance:
+        name, numbering = title
+        unit = next((u for u in (find_unit(line) for line in above) if u), None)
+        numbering = numbering or next((n for n in (find_numbering(line) for line in above) if n), "")
+        title_text = next((line for line in reversed(above) if recognise_title(line)), "")
+        header_rows = grid.header_row_count()
+        paths = [header_path(texts) for texts in grid.header_paths(header_rows)]
+        instance = TableInstance(
+            seq=len(self.instances) + 1, table_name=name, title=title_text.strip(), numbering=numbering,
+            unit=unit or "万元", first_page=grid.page_number, last_page=grid.page_number,
+            groups=map_columns(paths, name), centres=grid.column_centres(), n_cols=grid.n_cols,
+        )
+        self.instances.append(instance)
+        return instance
+
+    def _continues(self, grid: Grid) -> bool:
+        instance = self.open_instance
+        if instance is None or instance.last_page != grid.page_number - 1:
+            return False
+        return grid.n_cols == instance.n_cols or abs(grid.n_cols - instance.n_cols) <= 1
+
+    def _store_grid(self, grid: Grid, instance: TableInstance | None) -> None:
+        for row_index, row in enumerate(grid.rows):
+            self.out.grid_rows.append({
+                "page_number": grid.page_number,
+                "table_seq": instance.seq if instance else None,
+                "grid_top": round(grid.bbox[1], 2),
+                "row_index": row_index,
+                "cells": ["" if c is None else c for c in row],
+            })
+
+    # -- table bodies ----------------------------------------------------
+    def _read_body(self, instance: TableInstance, grid: Grid) -> None:
+        header_rows = grid.header_row_count()
+        if grid.page_number == instance.first_page or header_rows == 0:
+            column_of = _column_map(instance, grid)
+        else:  # a repeated header band: map this page's columns by position
+            column_of = _column_map(instance, grid)
+        for row_index in range(header_rows, len(grid.rows)):
+            row = grid.rows[row_index]
+            for group in instance.groups:
+                self._read_group_row(instance, group, grid, row_index, row, column_of)
+
+    def _read_group_row(self, instance, group, grid, row_index, row, column_of) -> None:
+        def cell(column) -> str:
+            j = column_of.get(column.index)
+            return (row[j] or "") if j is not None and j < len(row) else ""
+
+        code, label = self._row_key(instance, group, cell)
+        line_item, class_code = None, None
+        if not code and label:
+            state = instance.label_states.setdefault(group.index, LabelState())
+            line_item, class_code = state.resolve(label, group.side)
+            code = class_code
+        measures = group.measure_columns()
+        texts = [cell(c) for c in measures]
+        if not any(t.strip() for t in texts) and not (code or line_item):
+            return
+        for column, text in zip(measures, texts):
+            amount = parse_amount(text)
+            item = line_item
+            if instance.table_name == "three_public":
+                item = column.category or three_public_category(label) or line_item
+            if amount.status == "blank" and not (code or item):
+                continue
+            j = column_of.get(column.index)
+            box = grid.cell_boxes[row_index][j] if j is not None and j < len(grid.cell_boxes[row_index]) else None
+            value = amount.value
+            if amount.status == "number":
+                instance.figures += 1
+            if amount.status == "error":
+                self._error("parse", f"{instance.table_name} page {grid.page_number} row {row_index + 1} "
+                            f"column {column.header_text or column.index + 1}: {amount.reason}", grid.page_number)
+            self.out.cells.append({
+                "table_seq": instance.seq,
+                "table_name": instance.table_name,
+                "page_number": grid.page_number,
+                "row_index": row_index,
+                "col_index": j,
+                "group_index": group.index,
+                "side": group.side,
+                "subject_code": code,
+                "row_label": label,
+                "line_item": item if not code or instance.table_name == "three_public" else None,
+                "header_text": column.header_text,
+                "measure": column.measure,
+                "value_text": amount.text,
+                "value": None if value is None else str(value),
+                "amount_wan": None if value is None else str(scale_to_wan(value, instance.unit)),
+                "status": amount.status,
+                "x0": round(box[0], 2) if box else None,
+                "top": round(box[1], 2) if box else None,
+            })
+
+    @staticmethod
+    def _row_key(instance: TableInstance, group: ColumnGroup, cell) -> tuple[str | None, str]:
+        roles = {c.role: c for c in group.columns}
+        label = cell(roles["name"]) if "name" in roles else ""
+        code = None
+        if "code" in roles:
+            code, rest = split_code_and_name(cell(roles["code"]))
+            if not code and rest:
+                label = label or rest
+            elif code and rest and not label:
+                label = rest
+        elif any(r in roles for r in ("code_class", "code_section", "code_item")):
+            state = instance.code_states.setdefault(group.index, SplitCodeState())
+            parts = [cell(roles[r]) if r in roles else "" for r in ("code_class", "code_section", "code_item")]
+            code = state.resolve(*parts)
+        if not code and label:
+            code_in_label, rest = split_code_and_name(label)
+            if code_in_label and rest:
+                code, label = code_in_label, rest
+        # A name wrapped in its cell is one name: join its lines without a gap.
+        label = " ".join("".join(part.strip() for part in label.splitlines()).split())
+        return (code if code and CODE.fullmatch(code) else None), label
+
+    # -- document ----------------------------------------------------------
+    def _error(self, stage: str, reason: str, page_number: int | None) -> None:
+        self.out.errors.append({"stage": stage, "reason": reason, "page_number": page_number})
+
+    def finish(self, path: str, page_count: int) -> Extraction:
+        if self.char_total == 0:
+            raise ExtractionError("text", "the PDF has no text layer (a scanned image?); OCR is not supported")
+        texts = [p["text"] for p in self.out.pages]
+        if not self.instances and not any("决算" in t for t in texts):
+            raise ExtractionError("recognise", "the PDF is not a 决算 report: no standard table and no mention of 决算")
+        cover = read_cover(texts)
+        self.out.document = {
+            "document_id": self.document_id,
+            "source_file": os.path.basename(path),
+            "source_path": os.path.abspath(path),
+            "file_size": os.path.getsize(path),
+            "page_count": page_count,
+            "unit_name": cover.unit_name,
+            "fiscal_year": cover.fiscal_year,
+            "report_kind": cover.report_kind,
+            "region": cover.region,
+        }
+        self.out.tables = [i.record() for i in self.instances]
+        return self.out
+
+
+def _column_map(instance: TableInstance, grid: Grid) -> dict[int, int]:
+    """Instance column index -> this grid's column index (by x-centre when counts differ)."""
+    if grid.n_cols == instance.n_cols:
+        return {i: i for i in range(instance.n_cols)}
+    centres = grid.column_centres()
+    mapping = {}
+    for i, centre in enumerate(instance.centres):
+        mapping[i] = min(range(len(centres)), key=lambda j: abs(centres[j] - centre))
+    return mapping

@@ -1,0 +1,111 @@
+"""Where a ruled table's grid is read off a page: cell texts, header band, column paths."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingestion.numbers import looks_numeric, normalise_text
+from ingestion.rowkeys import CLASS_NAMES, CODE, clean_label
+
+# A row that opens the body of a table: a code, a fixed label, or a figure.
+_BODY_LABEL = re.compile(
+    r"^(合计|总计|本年收入合计|本年支出合计|人员经费|公用经费|"
+    r"一般公共预算财政拨款(收入)?|政府性基金预算财政拨款(收入)?|国有资本经营预算财政拨款(收入)?|"
+    r"上级补助收入|事业收入|经营收入|其他收入)"
+)
+_NO_DATA = re.compile(r"本表无数据|无数据")
+_EMPTY_NOTE = re.compile(r"本表无数据|无数据|本年度(没有|无)|没有.{0,20}(收入|支出|数据)|无.{0,12}(收入|支出)|空表")
+
+# pdfplumber settings for pages whose tables are drawn without rulings.
+TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "text_x_tolerance": 2}
+
+
+@dataclass
+class Grid:
+    """One table as found on one page."""
+
+    page_number: int
+    bbox: tuple[float, float, float, float]
+    rows: list[list[str | None]]
+    cell_boxes: list[list[tuple[float, float, float, float] | None]]
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def column_centres(self) -> list[float]:
+        """x-centre of each column, from its narrowest cell (merged cells are wider)."""
+        centres = []
+        for j in range(self.n_cols):
+            spans = [row[j] for row in self.cell_boxes if j < len(row) and row[j]]
+            narrow = min(spans, key=lambda b: b[2] - b[0]) if spans else (0, 0, 0, 0)
+            centres.append((narrow[0] + narrow[2]) / 2)
+        return centres
+
+    def header_row_count(self) -> int:
+        for i, row in enumerate(self.rows):
+            if is_body_row(row):
+                return i
+        return len(self.rows)
+
+    def header_paths(self, header_rows: int) -> list[list[str | None]]:
+        """For each column, the header cells above it whose span covers its centre."""
+        centres = self.column_centres()
+        texts: list[list[str | None]] = [[] for _ in centres]
+        for i in range(header_rows):
+            for j, box in enumerate(self.cell_boxes[i]):
+                if box is None:
+                    continue
+                text = self.rows[i][j]
+                for k, centre in enumerate(centres):
+                    if box[0] - 0.5 <= centre <= box[2] + 0.5:
+                        texts[k].append(text)
+        return texts
+
+    def empty_note(self) -> str | None:
+        return empty_note_in([cell for row in self.rows for cell in row if cell])
+
+
+def is_body_row(row: list[str | None]) -> bool:
+    cells = [normalise_text(c) for c in row if c]
+    if not cells:
+        return False
+    if any(looks_numeric(c) for c in cells):
+        return True
+    if any(CODE.fullmatch(c) or re.match(r"^\d{3}(\d{2}){0,2}[\u4e00-\u9fff]", c) for c in cells):
+        return True
+    # A fixed label opens the body only when the row holds no other header words
+    # (a 三公 header band also starts with "合计").
+    label = clean_label(cells[0])
+    if len(cells) > 2:
+        return False
+    return bool(_BODY_LABEL.match(label)) or label in CLASS_NAMES
+
+
+def grids_on_page(page, page_number: int) -> list[Grid]:
+    """Ruled tables first; pages that draw none are read by text alignment."""
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
+    return [_grid(t, page_number) for t in tables]
+
+
+def text_grids_on_page(page, page_number: int, top: float) -> list[Grid]:
+    region = page.crop((0, top, page.width, page.height))
+    tables = [t for t in region.find_tables(TEXT_TABLE_SETTINGS) if len(t.rows) >= 2]
+    return [_grid(t, page_number) for t in tables]
+
+
+def _grid(table, page_number: int) -> Grid:
+    rows = table.extract()
+    boxes = [list(r.cells) for r in table.rows]
+    return Grid(page_number, tuple(table.bbox), rows, boxes)
+
+
+def empty_note_in(lines: list[str]) -> str | None:
+    """The line declaring a table empty; an explicit 本表无数据 beats instructions."""
+    cleaned = [normalise_text(line) for line in lines]
+    for pattern in (_NO_DATA, _EMPTY_NOTE):
+        for line in cleaned:
+            if pattern.search(line):
+                return line
+    return None

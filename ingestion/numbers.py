@@ -1,0 +1,81 @@
+"""Where a printed figure is parsed: the single place amounts become Decimals."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Printed markers meaning "not applicable": a dash standing alone.
+_NOT_APPLICABLE = {"-", "--", "—", "——", "–", "－", "/", "─"}
+_PLAIN = re.compile(r"-?\d+(\.\d+)?")
+_GROUPED = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+_INTEGER_RUN = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One printed cell: its text, its value, and what kind of cell it was."""
+
+    text: str
+    value: Decimal | None
+    status: str  # number | blank | not_applicable | error
+    reason: str | None = None
+
+
+def normalise_text(text: str | None) -> str:
+    """NFKC (full-width digits and commas) and no whitespace at all.
+
+    Whitespace is dropped because narrow cells break figures over lines and
+    some reports print ``2, 156. 82``.
+    """
+    if text is None:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def parse_amount(text: str | None) -> Amount:
+    """Parse a printed amount exactly; never guess, never return a silent zero."""
+    printed = (text or "").strip()
+    cleaned = normalise_text(printed)
+    if not cleaned:
+        return Amount(printed, None, "blank")
+    if cleaned in _NOT_APPLICABLE or set(cleaned) <= set("-—–－─"):
+        return Amount(printed, None, "not_applicable")
+    negative = False
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        negative, cleaned = True, cleaned[1:-1]
+    if _GROUPED.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
+    elif "," in cleaned and _PLAIN.fullmatch(cleaned.replace(",", "")):
+        # Commas in odd places ("1,0698.6") are a misprint we cannot trust.
+        return Amount(printed, None, "error", f"figure {printed!r} has misplaced thousands separators")
+    if not _PLAIN.fullmatch(cleaned):
+        return Amount(printed, None, "error", f"figure {printed!r} is not a number")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return Amount(printed, None, "error", f"figure {printed!r} is not a number")
+    return Amount(printed, -value if negative else value, "number")
+
+
+def looks_numeric(text: str | None) -> bool:
+    """True for a cell that reads as an amount (used to tell data rows from headers)."""
+    cleaned = normalise_text(text)
+    return bool(cleaned) and parse_amount(cleaned).status == "number" and "." in cleaned
+
+
+def is_small_integer(text: str | None) -> bool:
+    """Column-number cells (栏次 1, 2, 3 …) are small integers without decimals."""
+    cleaned = normalise_text(text)
+    return bool(_INTEGER_RUN.fullmatch(cleaned)) and len(cleaned) <= 2
+
+
+def scale_to_wan(value: Decimal, unit: str) -> Decimal:
+    """Convert to 万元 exactly; tables printed in 元 are divided by 10,000."""
+    if unit == "元":
+        return value / Decimal(10000)
+    if unit == "千元":
+        return value / Decimal(10)
+    return value

@@ -1,0 +1,226 @@
+"""The batch: find PDFs, skip what is already ingested, extract in worker processes
+with a time and memory limit each, write each document in one transaction.
+
+Workers never touch the database: DuckDB admits one writer, so the parent writes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+
+from tqdm import tqdm
+
+from ingestion import EXTRACTOR_VERSION
+from ingestion import warehouse as wh
+from ingestion.extract import ExtractionError, extract_document, sha256_of
+
+
+@dataclass
+class Limits:
+    timeout_s: float = 300.0
+    max_pages: int = 2000
+    max_memory_mb: int = 3072
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # ingested | replaced | unchanged | duplicate | failed
+    message: str = ""
+    document_id: str | None = None
+    tables: int = 0
+    figures: int = 0
+    pages: int = 0
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, *statuses: str) -> int:
+        return sum(1 for o in self.outcomes if o.status in statuses)
+
+    def lines(self) -> list[str]:
+        out = []
+        for o in self.outcomes:
+            name = os.path.basename(o.path)
+            if o.status in ("ingested", "replaced"):
+                out.append(f"  ok        {name}: {o.pages} pages, {o.tables} tables, {o.figures} figures")
+            elif o.status == "failed":
+                out.append(f"  ERROR     {name}: {o.message}")
+            else:
+                out.append(f"  {o.status:<9} {name}{': ' + o.message if o.message else ''}")
+        out.append(
+            f"ingest: {self.count('ingested', 'replaced')} ingested, {self.count('unchanged')} unchanged, "
+            f"{self.count('duplicate')} duplicate, {self.count('failed')} failed "
+            f"in {self.seconds:.1f}s"
+        )
+        return out
+
+
+def find_pdfs(paths: list[str]) -> list[str]:
+    """Files given, and every *.pdf under folders given, in a stable order."""
+    found: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, _dirs, files in os.walk(path):
+                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(".pdf"))
+        else:
+            found.append(path)
+    seen, ordered = set(), []
+    for path in sorted(os.path.abspath(p) for p in found):
+        if path not in seen:
+            seen.add(path)
+            ordered.append(path)
+    return ordered
+
+
+def _worker(path: str, document_id: str, limits: Limits, conn) -> None:
+    # Bound the worker's address space so a decompression bomb fails here, not the batch.
+    if limits.max_memory_mb > 0:
+        soft = _current_vm_bytes() + limits.max_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (soft, resource.RLIM_INFINITY))
+    sys.setrecursionlimit(5000)
+    try:
+        result = extract_document(path, document_id, limits.max_pages)
+        conn.send(("ok", result))
+    except ExtractionError as exc:
+        conn.send(("error", (exc.stage, exc.reason, exc.page_number)))
+    except MemoryError:
+        conn.send(("error", ("limits", f"the PDF needs more than {limits.max_memory_mb} MB to read", None)))
+    except RecursionError:
+        conn.send(("error", ("open", "the PDF's objects are nested too deeply to read", None)))
+    except BaseException as exc:  # report, never crash the batch
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        conn.send(("error", ("extract", f"extraction failed: {detail}", None)))
+    finally:
+        conn.close()
+
+
+def _current_vm_bytes() -> int:
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+@dataclass
+class _Job:
+    path: str
+    sha: str
+    replaces: list[str]
+    process: mp.Process | None = None
+    conn: object = None
+    started: float = 0.0
+
+
+def ingest(paths: list[str], db_path: str, jobs: int = 1, force: bool = False,
+           limits: Limits | None = None, progress: bool = True) -> Summary:
+    limits = limits or Limits()
+    started = time.monotonic()
+    summary = Summary()
+    con = wh.connect(db_path)
+    try:
+        pending = _plan(con, find_pdfs(paths), force, summary)
+        _run_jobs(con, pending, max(1, jobs), limits, summary, progress)
+    finally:
+        con.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _plan(con, files: list[str], force: bool, summary: Summary) -> list[_Job]:
+    """Hash every file and decide what needs extracting."""
+    pending: list[_Job] = []
+    batch_hashes: dict[str, str] = {}
+    for path in files:
+        try:
+            sha = sha256_of(path)
+        except OSError as exc:
+            reason = f"the file cannot be read ({exc.strerror or exc})"
+            wh.record_failure(con, path, None, "open", reason)
+            summary.outcomes.append(Outcome(path, "failed", reason))
+            continue
+        if sha in batch_hashes:
+            summary.outcomes.append(Outcome(path, "duplicate", f"same content as {os.path.basename(batch_hashes[sha])}"))
+            continue
+        batch_hashes[sha] = path
+        known = wh.known_document(con, sha)
+        if known and not force:
+            version, source_path = known
+            if version == EXTRACTOR_VERSION:
+                status = "unchanged" if source_path == path else "duplicate"
+                message = "" if status == "unchanged" else f"already ingested as {os.path.basename(source_path)}"
+                summary.outcomes.append(Outcome(path, status, message, document_id=sha))
+                continue
+        if not force and not known and wh.known_failure(con, sha):
+            summary.outcomes.append(Outcome(path, "unchanged", "failed before with this extractor version"))
+            continue
+        replaces = [d for d in wh.documents_at_path(con, path) if d != sha]
+        pending.append(_Job(path, sha, replaces))
+    return pending
+
+
+def _run_jobs(con, pending: list[_Job], jobs: int, limits: Limits, summary: Summary, progress: bool) -> None:
+    context = mp.get_context("fork")
+    queue = list(pending)
+    running: list[_Job] = []
+    bar = tqdm(total=len(pending), unit="pdf", disable=not progress or not pending, file=sys.stderr)
+    while queue or running:
+        while queue and len(running) < jobs:
+            job = queue.pop(0)
+            parent, child = context.Pipe(duplex=False)
+            job.process = context.Process(target=_worker, args=(job.path, job.sha, limits, child), daemon=True)
+            job.process.start()
+            child.close()
+            job.conn, job.started = parent, time.monotonic()
+            running.append(job)
+        for job in list(running):
+            outcome = _poll(job, limits)
+            if outcome is None:
+                continue
+            running.remove(job)
+            kind, payload = outcome
+            summary.outcomes.append(_finish(con, job, kind, payload))
+            bar.update(1)
+        if running:
+            time.sleep(0.01)
+    bar.close()
+
+
+def _poll(job: _Job, limits: Limits):
+    if job.conn.poll():
+        try:
+            message = job.conn.recv()
+        except (EOFError, OSError):
+            message = ("error", ("extract", "the worker died while reading the PDF", None))
+        job.process.join()
+        return message
+    if not job.process.is_alive():
+        code = job.process.exitcode
+        return "error", ("extract", f"the worker died while reading the PDF (exit code {code})", None)
+    if time.monotonic() - job.started > limits.timeout_s:
+        job.process.kill()
+        job.process.join()
+        return "error", ("limits", f"reading the PDF took longer than the limit of {limits.timeout_s:g} s", None)
+    return None
+
+
+def _finish(con, job: _Job, kind: str, payload) -> Outcome:
+    if kind == "error":
+        stage, reason, page = payload
+        wh.record_failure(con, job.path, job.sha, stage, reason, page)
+        return Outcome(job.path, "failed", reason)
+    extraction = payload
+    wh.write_document(con, extraction, job.replaces)
+    figures = sum(1 for c in extraction.cells if c["status"] == "number")
+    return Outcome(job.path, "replaced" if job.replaces else "ingested", document_id=job.sha,
+                   tables=len(extraction.tables), figures=figures, pages=len(extraction.pages))

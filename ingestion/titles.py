@@ -1,0 +1,71 @@
+"""Where a table title is recognised: printed title text -> canonical table name.
+
+Titles vary by region ("收入支出决算总表" / "部门收支决算总表") and carry numbering
+("财决公开01表", "公开01表", "表一"); matching is by title text, never by position.
+More specific patterns come first, because general titles are substrings of
+specific ones (支出决算表 ⊂ 一般公共预算财政拨款支出决算表).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.numbers import normalise_text
+
+# (canonical name, pattern over the normalised title: no spaces, NFKC)
+TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(pattern))
+    for name, pattern in [
+        ("general_budget_basic_expenditure", r"一般公共预算财政拨款基本支出决算(明细)?表"),
+        ("general_budget_project_expenditure", r"一般公共预算财政拨款项目支出决算(明细)?表"),
+        ("general_budget_expenditure_detail", r"一般公共预算财政拨款支出决算明细表"),
+        ("general_budget_expenditure", r"一般公共预算财政拨款支出决算表"),
+        ("government_fund", r"政府性基金预算财政拨款(收入)?(支出)?决算表"),
+        ("state_capital_income_expenditure", r"国有资本经营预算财政拨款收入支出决算表"),
+        ("state_capital_expenditure", r"国有资本经营预算财政拨款支出决算表"),
+        ("three_public", r"三公.{0,2}经费(支出)?决算表"),
+        ("fiscal_appropriation_detail", r"财政拨款支出决算明细表"),
+        ("fiscal_appropriation_summary", r"财政拨款收(入)?支(出)?决算总表"),
+        ("income_expenditure_summary", r"收(入)?支(出)?决算总表"),
+        ("income", r"收入决算表"),
+        ("expenditure", r"支出决算表"),
+        ("disclosure_statistics", r"(决算)?公开相关信息统计表"),
+    ]
+]
+
+# Numbering printed beside a title: 财决公开01表, 公开01表, 附表3, 表一.
+_NUMBERING = re.compile(r"((财决)?公开\d{1,2}表|附表\d{1,2}|表[一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))")
+# Section numbering in front of a heading: 一、 （一） 1. 1、
+_LEADING_ENUM = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．])")
+# A title line is short; narrative sentences that mention a table are not titles.
+MAX_TITLE_CHARS = 48
+_UNIT = re.compile(r"单位[:：]?(万元|千元|元)")
+
+
+def recognise_title(line: str) -> tuple[str, str] | None:
+    """Return (canonical name, numbering) when ``line`` is a table title."""
+    text = normalise_text(line)
+    if not text or len(text) > MAX_TITLE_CHARS:
+        return None
+    # Contents entries end with a page number or dot leaders; they are not titles.
+    if re.search(r"(\.{3,}|…{2,})\d*$", text):
+        return None
+    text = _LEADING_ENUM.sub("", text)
+    if "情况说明" in text or text.endswith("说明"):
+        return None
+    for name, pattern in TITLE_PATTERNS:
+        if pattern.search(text):
+            numbering = _NUMBERING.search(text)
+            return name, numbering.group(1) if numbering else ""
+    return None
+
+
+def find_numbering(line: str) -> str:
+    match = _NUMBERING.search(normalise_text(line))
+    return match.group(1) if match else ""
+
+
+def find_unit(line: str) -> str | None:
+    """The amount unit a table declares (``单位：万元``), if the line states one."""
+    match = _UNIT.search(normalise_text(line))
+    return match.group(1) if match else None

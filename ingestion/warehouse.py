@@ -1,0 +1,162 @@
+"""Where the ``raw`` schema is defined and written. Parameters only, never pasted SQL.
+
+Each document is written in one transaction: all of it or nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+import duckdb
+import pandas as pd
+
+from ingestion import EXTRACTOR_VERSION
+
+SCHEMA_VERSION = 1
+
+DDL = [
+    "CREATE SCHEMA IF NOT EXISTS raw",
+    """CREATE TABLE IF NOT EXISTS raw.documents (
+        document_id VARCHAR PRIMARY KEY, source_file VARCHAR, source_path VARCHAR, file_size BIGINT,
+        page_count INTEGER, unit_name VARCHAR, fiscal_year INTEGER, report_kind VARCHAR, region VARCHAR,
+        extractor_version VARCHAR, ingested_at TIMESTAMPTZ)""",
+    """CREATE TABLE IF NOT EXISTS raw.pages (
+        document_id VARCHAR, page_number INTEGER, text VARCHAR, char_count INTEGER,
+        width DOUBLE, height DOUBLE, PRIMARY KEY (document_id, page_number))""",
+    """CREATE TABLE IF NOT EXISTS raw.table_instances (
+        document_id VARCHAR, table_seq INTEGER, table_name VARCHAR, title_text VARCHAR, numbering VARCHAR,
+        amount_unit VARCHAR, first_page INTEGER, last_page INTEGER, is_empty BOOLEAN, empty_note VARCHAR,
+        figure_count INTEGER, column_headers VARCHAR[], PRIMARY KEY (document_id, table_seq))""",
+    """CREATE TABLE IF NOT EXISTS raw.table_cells (
+        document_id VARCHAR, table_seq INTEGER, table_name VARCHAR, page_number INTEGER, row_index INTEGER,
+        col_index INTEGER, group_index INTEGER, side VARCHAR, subject_code VARCHAR, row_label VARCHAR,
+        line_item VARCHAR, header_text VARCHAR, measure VARCHAR, value_text VARCHAR,
+        value DECIMAL(20, 6), amount_wan DECIMAL(20, 6), status VARCHAR, x0 DOUBLE, top DOUBLE)""",
+    """CREATE TABLE IF NOT EXISTS raw.table_grid_rows (
+        document_id VARCHAR, page_number INTEGER, table_seq INTEGER, grid_top DOUBLE, row_index INTEGER,
+        cells VARCHAR[])""",
+    """CREATE TABLE IF NOT EXISTS raw.ingest_errors (
+        source_file VARCHAR, source_path VARCHAR, file_sha256 VARCHAR, document_id VARCHAR,
+        page_number INTEGER, stage VARCHAR, reason VARCHAR, fatal BOOLEAN, extractor_version VARCHAR,
+        recorded_at TIMESTAMPTZ)""",
+    """CREATE TABLE IF NOT EXISTS raw.meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+]
+
+_CHILD_TABLES = ("raw.pages", "raw.table_instances", "raw.table_cells", "raw.table_grid_rows")
+
+
+class WarehouseError(Exception):
+    """The warehouse file cannot be opened or is not ours."""
+
+
+def connect(db_path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    if not read_only:
+        os.makedirs(os.path.dirname(os.path.abspath(db_path)) or ".", exist_ok=True)
+    try:
+        con = duckdb.connect(db_path, read_only=read_only)
+    except (duckdb.IOException, duckdb.Error) as exc:
+        raise WarehouseError(f"cannot open warehouse {db_path}: {str(exc).splitlines()[0]}") from exc
+    if not read_only:
+        for statement in DDL:
+            con.execute(statement)
+        con.execute("INSERT OR REPLACE INTO raw.meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    return con
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def known_document(con, document_id: str) -> tuple[str, str] | None:
+    row = con.execute(
+        "SELECT extractor_version, source_path FROM raw.documents WHERE document_id = ?", [document_id]
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def known_failure(con, file_sha256: str) -> bool:
+    """A file that failed with this extractor version is not retried without --force."""
+    row = con.execute(
+        "SELECT count(*) FROM raw.ingest_errors WHERE file_sha256 = ? AND fatal AND extractor_version = ?",
+        [file_sha256, EXTRACTOR_VERSION],
+    ).fetchone()
+    return bool(row[0])
+
+
+def documents_at_path(con, source_path: str) -> list[str]:
+    rows = con.execute("SELECT document_id FROM raw.documents WHERE source_path = ?", [source_path]).fetchall()
+    return [r[0] for r in rows]
+
+
+def _delete_document(con, document_id: str) -> None:
+    for table in _CHILD_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])  # noqa: S608 (fixed names)
+    con.execute("DELETE FROM raw.ingest_errors WHERE document_id = ?", [document_id])
+    con.execute("DELETE FROM raw.documents WHERE document_id = ?", [document_id])
+
+
+def _insert_frame(con, table: str, columns: list[str], records: list[dict], casts: dict[str, str]) -> None:
+    if not records:
+        return
+    frame = pd.DataFrame.from_records(records, columns=columns)  # noqa: F841 (read by DuckDB below)
+    select = ", ".join(f"CAST({c} AS {casts[c]})" if c in casts else c for c in columns)
+    con.register("incoming_frame", frame)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM incoming_frame")  # noqa: S608
+    finally:
+        con.unregister("incoming_frame")
+
+
+def write_document(con, extraction, replaces: list[str]) -> None:
+    """Write one extracted document (and drop the versions it replaces) atomically."""
+    doc = extraction.document
+    document_id = doc["document_id"]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for old in set(replaces) | {document_id}:
+            _delete_document(con, old)
+        con.execute(
+            "INSERT INTO raw.documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [document_id, doc["source_file"], doc["source_path"], doc["file_size"], doc["page_count"],
+             doc["unit_name"], doc["fiscal_year"], doc["report_kind"], doc["region"], EXTRACTOR_VERSION, now()],
+        )
+        for record in extraction.pages:
+            record["document_id"] = document_id
+        _insert_frame(con, "raw.pages", ["document_id", "page_number", "text", "char_count", "width", "height"],
+                      extraction.pages, {})
+        tables = [dict(t, document_id=document_id) for t in extraction.tables]
+        _insert_frame(con, "raw.table_instances",
+                      ["document_id", "table_seq", "table_name", "title_text", "numbering", "amount_unit",
+                       "first_page", "last_page", "is_empty", "empty_note", "figure_count", "column_headers"],
+                      tables, {})
+        cells = [dict(c, document_id=document_id) for c in extraction.cells]
+        _insert_frame(con, "raw.table_cells",
+                      ["document_id", "table_seq", "table_name", "page_number", "row_index", "col_index",
+                       "group_index", "side", "subject_code", "row_label", "line_item", "header_text", "measure",
+                       "value_text", "value", "amount_wan", "status", "x0", "top"],
+                      cells, {"value": "DECIMAL(20, 6)", "amount_wan": "DECIMAL(20, 6)", "col_index": "INTEGER",
+                              "x0": "DOUBLE", "top": "DOUBLE"})
+        rows = [dict(r, document_id=document_id) for r in extraction.grid_rows]
+        _insert_frame(con, "raw.table_grid_rows",
+                      ["document_id", "page_number", "table_seq", "grid_top", "row_index", "cells"],
+                      rows, {"table_seq": "INTEGER"})
+        for error in extraction.errors:
+            con.execute(
+                "INSERT INTO raw.ingest_errors VALUES (?, ?, ?, ?, ?, ?, ?, false, ?, ?)",
+                [doc["source_file"], doc["source_path"], document_id, document_id, error["page_number"],
+                 error["stage"], error["reason"], EXTRACTOR_VERSION, now()],
+            )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def record_failure(con, source_path: str, file_sha256: str | None, stage: str, reason: str,
+                   page_number: int | None = None) -> None:
+    con.execute(
+        "INSERT INTO raw.ingest_errors VALUES (?, ?, ?, NULL, ?, ?, ?, true, ?, ?)",
+        [os.path.basename(source_path), source_path, file_sha256, page_number, stage, reason,
+         EXTRACTOR_VERSION, now()],
+    )

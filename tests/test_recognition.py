@@ -1,0 +1,105 @@
+"""Title, header and row-key recognition on printed text variants."""
+
+import pytest
+
+from ingestion.cover import read_cover
+from ingestion.headers import header_path, map_columns
+from ingestion.rowkeys import LabelState, SplitCodeState, split_code_and_name
+from ingestion.titles import recognise_title
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "numbering"),
+    [
+        ("收入支出决算总表", "income_expenditure_summary", ""),
+        ("部门收支决算总表 公开01表", "income_expenditure_summary", "公开01表"),
+        ("财决公开02表 收入决算表", "income", "财决公开02表"),
+        ("三、支出决算表", "expenditure", ""),
+        ("财政拨款收支决算总表", "fiscal_appropriation_summary", ""),
+        ("财政拨款支出决算明细表", "fiscal_appropriation_detail", ""),
+        ("一般公共预算财政拨款支出决算表", "general_budget_expenditure", ""),
+        ("一般公共预算财政拨款支出决算明细表", "general_budget_expenditure_detail", ""),
+        ("一般公共预算财政拨款基本支出决算明细表", "general_budget_basic_expenditure", ""),
+        ("一般公共预算财政拨款项目支出决算表", "general_budget_project_expenditure", ""),
+        ("政府性基金预算财政拨款收入支出决算表", "government_fund", ""),
+        ("国有资本经营预算财政拨款收入支出决算表", "state_capital_income_expenditure", ""),
+        ("国有资本经营预算财政拨款支出决算表", "state_capital_expenditure", ""),
+        ("财政拨款“三公”经费支出决算表", "three_public", ""),
+        ("部门决算公开相关信息统计表", "disclosure_statistics", ""),
+    ],
+)
+def test_titles_by_text_any_numbering(line, name, numbering):
+    assert recognise_title(line) == (name, numbering)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["一、收入支出决算总体情况说明", "2024 年度收入、支出总计均为 1069.86 万元。本表反映部门本年度的总收支和年末结转结余情况，详见收入支出决算总表"],
+)
+def test_narrative_is_not_a_title(line):
+    assert recognise_title(line) is None
+
+
+def test_wrapped_and_vertical_headers_join():
+    assert header_path(["本年收入合\n计"]) == ["本年收入合计"]
+    assert header_path(["预\n算\n执\n行\n情\n况"]) == ["预算执行情况"]
+    assert header_path(["项目", "栏次", None, "1"]) == ["项目"]
+
+
+def test_side_by_side_groups_and_measures():
+    paths = [["经济分类科目编码"], ["科目名称"], ["决算数"]] * 3
+    groups = map_columns(paths, "general_budget_basic_expenditure")
+    assert len(groups) == 3
+    assert [c.role for c in groups[2].columns] == ["code", "name", "measure"]
+    summary = map_columns([["收入", "项目"], ["收入", "行次"], ["收入", "决算数"],
+                           ["支出", "项目"], ["支出", "行次"], ["支出", "决算数"]], "income_expenditure_summary")
+    assert [g.side for g in summary] == ["income", "expenditure"]
+    income = map_columns([["科目编码"], ["科目名称"], ["本年收入合计"], ["财政拨款收入"], ["附属单位上缴收入"]], "income")
+    assert [c.measure for c in income[0].measure_columns()] == ["total", "fiscal_appropriation", "subsidiary_remit"]
+
+
+def test_three_public_column_categories():
+    base = ["财政拨款“三公”经费"]
+    paths = [base + ["合计", "预算数"], base + ["公务用车购置及运行维护费", "小计", "决算数"],
+             base + ["公务用车购置及运行维护费", "公务用车购置费", "预算数"],
+             base + ["公务用车购置及运行维护费", "公务用车运行维护费", "决算数"], base + ["因公出国(境)费", "预算数"],
+             base + ["公务接待费", "决算数"]]
+    columns = map_columns(paths, "three_public")[0].columns
+    assert [(c.category, c.measure) for c in columns] == [
+        ("total", "budget"), ("vehicle_total", "actual"), ("vehicle_purchase", "budget"),
+        ("vehicle_operation", "actual"), ("overseas", "budget"), ("reception", "actual")]
+
+
+def test_split_codes_resolve_across_rows():
+    state = SplitCodeState()
+    assert state.resolve("201", "", "") == "201"
+    assert state.resolve("201", "03", "") == "20103"
+    assert state.resolve("201", "03", "50") == "2010350"
+    assert state.resolve("", "", "99") == "2010399"  # 项 printed alone inherits 类 and 款
+    assert state.resolve("", "04", "") == "20104"
+    assert state.resolve("2080505", "", "") == "2080505"
+    assert state.resolve("", "", "") is None
+    assert split_code_and_name("2010350 事业运行") == ("2010350", "事业运行")
+    assert split_code_and_name("合计") == (None, "合计")
+
+
+def test_repeated_label_is_decided_by_position():
+    state = LabelState()
+    assert state.resolve("一、一般公共预算财政拨款", "income") == ("general_budget_income", None)
+    assert state.resolve("年初财政拨款结转和结余", "income") == ("opening_balance", None)
+    assert state.resolve("一、一般公共预算财政拨款", "income") == ("opening_balance_general_budget", None)
+    assert state.resolve("总计", "income") == ("grand_total_income", None)
+    assert LabelState().resolve("十九、住房保障支出", "expenditure") == (None, "221")
+
+
+@pytest.mark.parametrize(
+    ("cover", "unit", "year", "kind"),
+    [
+        ("上海市普陀区财政局\n年度部门决算\n2024", "上海市普陀区财政局", 2024, "部门"),
+        ("\n2024 年度\n乐山市大数据中心\n单位决算\n目 录", "乐山市大数据中心", 2024, "单位"),
+        ("中共上海市普陀区委\n社会工作部 2024 年度\n部门决算", "中共上海市普陀区委社会工作部", 2024, "部门"),
+    ],
+)
+def test_cover_survives_broken_titles(cover, unit, year, kind):
+    read = read_cover([cover])
+    assert (read.unit_name, read.fiscal_year, read.report_kind) == (unit, year, kind)
