@@ -18,6 +18,7 @@ from ingestion.cover import read_cover
 from ingestion.grid import Grid, empty_note_in, grids_on_page, text_grids_on_page
 from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
 from ingestion.numbers import normalise_text, parse_amount, scale_to_wan
+from ingestion.paths import stored_name, stored_path
 from ingestion.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
 from ingestion.titles import find_numbering, find_unit, recognise_title
 
@@ -96,12 +97,8 @@ def extract_document(path: str, document_id: str, max_pages: int = 2000) -> Extr
     check_file(path)
     try:
         pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ExtractionError("open", f"the PDF is encrypted and cannot be read ({type(exc).__name__})") from exc
-    except PDFSyntaxError as exc:
-        raise ExtractionError("open", f"the PDF is corrupt or truncated ({exc})") from exc
     except Exception as exc:  # pdfminer raises many types for broken files
-        raise ExtractionError("open", f"the PDF cannot be opened: {type(exc).__name__}: {exc}") from exc
+        raise _open_error(exc) from exc
     with pdf:
         try:
             page_count = len(pdf.pages)
@@ -120,6 +117,17 @@ def extract_document(path: str, document_id: str, max_pages: int = 2000) -> Extr
             finally:
                 page.close()
     return reader.finish(path, page_count)
+
+
+def _open_error(exc: Exception) -> ExtractionError:
+    # pdfplumber wraps pdfminer's exceptions; the wrapped one says what is wrong.
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
+    if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return ExtractionError("open", f"the PDF is encrypted and cannot be read without its password ({type(inner).__name__})")
+    if isinstance(inner, PDFSyntaxError):
+        return ExtractionError("open", f"the PDF is corrupt or truncated ({inner})")
+    detail = str(inner) or "no detail"
+    return ExtractionError("open", f"the PDF cannot be opened, it is corrupt or truncated ({type(inner).__name__}: {detail})")
 
 
 class _DocumentReader:
@@ -309,8 +317,8 @@ class _DocumentReader:
         cover = read_cover(texts)
         self.out.document = {
             "document_id": self.document_id,
-            "source_file": os.path.basename(path),
-            "source_path": os.path.abspath(path),
+            "source_file": stored_name(path),
+            "source_path": stored_path(path),
             "file_size": os.path.getsize(path),
             "page_count": page_count,
             "unit_name": cover.unit_name,

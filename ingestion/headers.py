@@ -179,10 +179,11 @@ def map_columns(paths: list[list[str]], table_name: str) -> list[ColumnGroup]:
 
 
 def _side(path: list[str]) -> str:
+    """The 收/支 half a summary-table column stands in, from its top header cell."""
     top = path[0] if path else ""
-    if re.fullmatch(r"收入.*|.*收入$", top) and "支出" not in top:
+    if re.fullmatch(r"收入(项目)?", top):
         return "income"
-    if re.fullmatch(r"支出.*|.*支出$", top):
+    if re.fullmatch(r"支出(项目)?", top):
         return "expenditure"
     return ""
 

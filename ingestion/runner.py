@@ -19,6 +19,7 @@ from tqdm import tqdm
 from ingestion import EXTRACTOR_VERSION
 from ingestion import warehouse as wh
 from ingestion.extract import ExtractionError, extract_document, sha256_of
+from ingestion.paths import stored_path
 
 
 @dataclass
@@ -157,7 +158,7 @@ def _plan(con, files: list[str], force: bool, summary: Summary) -> list[_Job]:
         if known and not force:
             version, source_path = known
             if version == EXTRACTOR_VERSION:
-                status = "unchanged" if source_path == path else "duplicate"
+                status = "unchanged" if source_path == stored_path(path) else "duplicate"
                 message = "" if status == "unchanged" else f"already ingested as {os.path.basename(source_path)}"
                 summary.outcomes.append(Outcome(path, status, message, document_id=sha))
                 continue

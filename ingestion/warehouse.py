@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from ingestion import EXTRACTOR_VERSION
+from ingestion.paths import stored_name, stored_path
 
 SCHEMA_VERSION = 1
 
@@ -85,7 +86,7 @@ def known_failure(con, file_sha256: str) -> bool:
 
 
 def documents_at_path(con, source_path: str) -> list[str]:
-    rows = con.execute("SELECT document_id FROM raw.documents WHERE source_path = ?", [source_path]).fetchall()
+    rows = con.execute("SELECT document_id FROM raw.documents WHERE source_path = ?", [stored_path(source_path)]).fetchall()
     return [r[0] for r in rows]
 
 
@@ -157,6 +158,6 @@ def record_failure(con, source_path: str, file_sha256: str | None, stage: str, r
                    page_number: int | None = None) -> None:
     con.execute(
         "INSERT INTO raw.ingest_errors VALUES (?, ?, ?, NULL, ?, ?, ?, true, ?, ?)",
-        [os.path.basename(source_path), source_path, file_sha256, page_number, stage, reason,
+        [stored_name(source_path), stored_path(source_path), file_sha256, page_number, stage, reason,
          EXTRACTOR_VERSION, now()],
     )

@@ -1,0 +1,104 @@
+"""Small PDFs made in the tests themselves (no ../shared needed)."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from corpus.build import build_leshan
+
+pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+
+def leshan(path: Path) -> Path:
+    build_leshan(str(path))
+    return path
+
+
+def tiny_report(path: Path, unit: str, total: str, encrypt: str | None = None) -> Path:
+    """A one-table 决算 report: a ruled 三公 table with one figure per column."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1, encrypt=encrypt)
+    c.setFont("STSong-Light", 16)
+    c.drawString(100, 760, f"{unit}2024年度部门决算")
+    c.showPage()
+    c.setFont("STSong-Light", 12)
+    c.drawString(200, 780, "财政拨款“三公”经费支出决算表")
+    c.drawString(400, 762, "单位：万元")
+    headers = ["合计", "因公出国（境）费", "公务接待费"]
+    x = [60, 220, 380, 540]
+    for y in (750, 730, 710, 690):
+        c.line(x[0], y, x[-1], y)
+    for xi in x:
+        c.line(xi, 750, xi, 690)
+    for i, h in enumerate(headers):
+        c.drawString(x[i] + 5, 736, h)
+        c.drawString(x[i] + 5, 716, "决算数")
+        c.drawString(x[i] + 5, 696, total if i == 0 else "0.00")
+    c.showPage()
+    c.save()
+    return path
+
+
+def text_only(path: Path, lines: list[str]) -> Path:
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 12)
+    for i, line in enumerate(lines):
+        c.drawString(72, 760 - 16 * i, line)
+    c.showPage()
+    c.save()
+    return path
+
+
+def scanned(path: Path) -> Path:
+    """An image-only page, as a scanner makes it."""
+    from PIL import Image
+
+    image = Image.new("RGB", (400, 300), "white")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    from reportlab.lib.utils import ImageReader
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.drawImage(ImageReader(buffer), 72, 400, width=400, height=300)
+    c.showPage()
+    c.save()
+    return path
+
+
+def decompression_bomb(path: Path, megabytes: int = 400) -> Path:
+    """A page whose content stream inflates to ``megabytes`` of spaces."""
+    compressor = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    data = b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush()
+    return _raw_pdf(path, b"/Filter /FlateDecode ", data)
+
+
+def deeply_nested(path: Path, depth: int = 200_000) -> Path:
+    return _raw_pdf(path, b"", b"[" * depth + b"]" * depth)
+
+
+def _raw_pdf(path: Path, filter_spec: bytes, stream: bytes) -> Path:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< " + filter_spec + b"/Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path

@@ -1,0 +1,83 @@
+"""The juesuan command as users run it, and a run killed mid-batch."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from tests import pdf_factory
+from tests.conftest import ROOT, query
+
+CLI = [sys.executable, "-m", "ingestion.cli"]
+
+
+def _run(args: list[str], env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(CLI + args, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
+                          timeout=300)
+
+
+def test_run_ingests_bundled_examples_with_db_from_env(tmp_path):
+    db = tmp_path / "env.duckdb"
+    first = _run(["run", "--no-progress"], env={"JUESUAN_DB": str(db)})
+    assert first.returncode == 0, first.stderr
+    assert "ok        leshan_2024_unit_final_accounts.pdf: 13 pages, 7 tables" in first.stdout
+    assert "ingest: 1 ingested, 0 unchanged, 0 duplicate, 0 failed" in first.stdout
+    second = _run(["run", "--no-progress", "--db", str(db)])
+    assert "ingest: 0 ingested, 1 unchanged" in second.stdout
+    assert query(db, "SELECT unit_name, fiscal_year FROM raw.documents") == [("乐山市大数据中心", 2024)]
+
+
+def test_broken_warehouse_exits_2_with_one_line(tmp_path):
+    db = tmp_path / "broken.duckdb"
+    db.write_bytes(b"this is not a duckdb file" * 100)
+    result = _run(["ingest", str(ROOT / "examples"), "--db", str(db), "--no-progress"])
+    assert result.returncode == 2
+    assert result.stderr.startswith("juesuan: cannot open warehouse")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_help_documents_every_command():
+    result = _run(["--help"])
+    for command in ("run", "ingest", "build", "validate", "report", "export"):
+        assert command in result.stdout
+
+
+def test_sigkill_mid_batch_leaves_earlier_documents_whole(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(12):
+        pdf_factory.leshan(folder / f"r{i:02d}.pdf") if i == 0 else pdf_factory.tiny_report(
+            folder / f"r{i:02d}.pdf", f"上海市第{i}局", f"{i}.25")
+    db = tmp_path / "w.duckdb"
+    proc = subprocess.Popen(CLI + ["ingest", str(folder), "--db", str(db)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # wait until the progress bar shows that some documents are written
+    deadline = time.monotonic() + 120
+    seen = ""
+    while time.monotonic() < deadline and "3/12" not in seen:
+        seen += proc.stderr.read(1) or ""
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = query(db, "SELECT count(*) FROM raw.documents")[0][0]
+    assert 1 <= partial < 12
+    # every document present is whole: its pages and its table cells are all there
+    whole = query(db, """SELECT d.source_file, d.page_count, count(DISTINCT p.page_number)
+                         FROM raw.documents d JOIN raw.pages p USING (document_id) GROUP BY ALL""")
+    assert all(pages == count for _, pages, count in whole)
+    assert len(whole) == partial
+    rerun = _run(["ingest", str(folder), "--db", str(db), "--no-progress"])
+    assert rerun.returncode == 0
+    assert f"ingest: {12 - partial} ingested, {partial} unchanged" in rerun.stdout
+    assert query(db, "SELECT count(*) FROM raw.documents") == [(12,)]
+    assert query(db, "SELECT count(*) FROM raw.table_cells WHERE table_name = 'three_public' AND status = 'number'") == [
+        (11 * 3 + 12,)]
+
+
+def test_examples_regenerate_identically(tmp_path):
+    rebuilt = pdf_factory.leshan(tmp_path / "leshan.pdf")
+    assert rebuilt.read_bytes() == (ROOT / "examples" / "leshan_2024_unit_final_accounts.pdf").read_bytes()
+
+
