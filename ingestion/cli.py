@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ingestion import __version__
+from ingestion.dbt_build import dbt_build
 from ingestion.runner import Limits, ingest
 from ingestion.warehouse import WarehouseError
 
@@ -94,9 +95,11 @@ def main(argv: list[str] | None = None) -> int:
             return _ingest(args, args.paths)
         if args.command == "run":
             code = _ingest(args, args.paths or [str(EXAMPLES_DIR)])
-            _not_yet("build")
+            code = max(code, dbt_build(args.db))
             _not_yet("validate")
             return code
+        if args.command == "build":
+            return dbt_build(args.db)
         return _not_yet(args.command)
     except WarehouseError as exc:
         print(f"juesuan: {exc}", file=sys.stderr)

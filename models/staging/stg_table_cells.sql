@@ -1,0 +1,15 @@
+select
+    document_id,
+    table_seq,
+    table_name,
+    page_number,
+    row_index,
+    col_index,
+    subject_code,
+    row_label,
+    line_item,
+    measure,
+    value_text,
+    amount_wan,
+    status as cell_status
+from {{ source('raw', 'table_cells') }}
