@@ -51,7 +51,13 @@ class WarehouseError(Exception):
     """The warehouse file cannot be opened or is not ours."""
 
 
+_SCHEMA_NAMES = {"raw", "staging", "intermediate", "marts", "audit", "reference"}
+
+
 def connect(db_path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    # DuckDB names the catalog after the file; marts.duckdb would make "marts.x" ambiguous.
+    if os.path.splitext(os.path.basename(db_path))[0] in _SCHEMA_NAMES:
+        raise WarehouseError(f"cannot open warehouse {db_path}: its name clashes with a schema name; rename the file")
     if not read_only:
         os.makedirs(os.path.dirname(os.path.abspath(db_path)) or ".", exist_ok=True)
     try:

@@ -1,0 +1,43 @@
+-- Money facts of the standard tables: printed figures, and blank cells of
+-- printed rows as 0 (CONTRACT.md). Unparseable cells stay out (they are
+-- ingest errors); tables that print no figure produce no lines.
+with cells as (
+    select * from {{ ref('stg_table_cells') }}
+),
+
+tables as (
+    select * from {{ ref('stg_table_instances') }}
+),
+
+documents as (
+    select
+        document_id,
+        ingested_at
+    from {{ ref('stg_documents') }}
+)
+
+select
+    cells.document_id,
+    cells.table_seq,
+    cells.table_name,
+    cells.subject_code,
+    cells.line_item,
+    cells.measure,
+    cells.row_label,
+    cells.value_text,
+    cells.page_number,
+    cells.row_index,
+    cells.col_index,
+    documents.ingested_at,
+    coalesce(cells.amount_wan, 0)::decimal(20, 6) as amount_wan,
+    cells.cell_status = 'blank' as is_blank
+from cells
+inner join tables
+    on cells.document_id = tables.document_id and cells.table_seq = tables.table_seq
+inner join documents on cells.document_id = documents.document_id
+where
+    not tables.is_empty
+    and cells.cell_status in ('number', 'blank')
+    and cells.measure is not null
+    and coalesce(cells.subject_code, cells.line_item) is not null
+    and cells.table_name != 'disclosure_statistics'

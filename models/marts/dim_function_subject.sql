@@ -1,0 +1,45 @@
+-- One row per 功能分类 code: the reference name current for the latest year
+-- (reference.ref_function_subjects), or, for codes the reference lacks, the
+-- most printed name, marked observed_only.
+with reference as (
+    select * from {{ ref('ref_function_subjects') }}
+    qualify row_number() over (
+        partition by subject_code order by coalesce(valid_to_year, 9999) desc
+    ) = 1
+),
+
+printed as (
+    select * from {{ ref('int_subject_names_printed') }}
+    where classification = 'function'
+),
+
+observed_only as (
+    select
+        subject_code,
+        level,
+        parent_code,
+        printed_name as name_zh
+    from printed
+    where subject_code not in (select reference.subject_code from reference)
+    qualify row_number() over (partition by subject_code order by document_count desc, printed_name asc) = 1
+)
+
+select
+    subject_code,
+    level,
+    nullif(parent_code, '') as parent_code,
+    name_zh,
+    valid_from_year,
+    valid_to_year,
+    false as is_observed_only
+from reference
+union all
+select
+    subject_code,
+    level,
+    parent_code,
+    name_zh,
+    null as valid_from_year,
+    null as valid_to_year,
+    true as is_observed_only
+from observed_only
