@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from corpus import leshan_2024 as data
 from corpus import sichuan
+from corpus.leshan_2024_sheets import draw_leshan_sheets
 from corpus.render import Document
 
 LESHAN_FILE = "leshan_2024_unit_final_accounts.pdf"
@@ -69,9 +71,26 @@ def build_leshan(path: str | Path) -> Path:
     _cover(doc)
     _contents(doc)
     _narrative(doc)
+    draw_leshan_sheets(doc)  # 第四部分 附件: the 14 绩效自评表, before the 附表 as in the report
     _tables(doc)
     doc.close()
     return path
+
+
+def example_builders() -> dict[str, Callable[[Path], Path]]:
+    """File name in examples/ -> the function that typesets it (one per seed report)."""
+    from corpus.jincheng_2023 import build_jincheng
+    from corpus.rongcheng_2024 import build_rongcheng
+    from corpus.sichuan_province_2023 import build_sichuan_province
+    from corpus.wuhan_2024 import build_wuhan
+
+    return {
+        LESHAN_FILE: build_leshan,
+        "rongcheng_2024_department_final_accounts.pdf": build_rongcheng,
+        "jincheng_2023_department_final_accounts.pdf": build_jincheng,
+        "wuhan_2024_department_final_accounts.pdf": build_wuhan,
+        "sichuan_province_2023_unit_final_accounts.pdf": build_sichuan_province,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out_dir = Path(args[0])
     out_dir.mkdir(parents=True, exist_ok=True)
-    print(build_leshan(out_dir / LESHAN_FILE))
+    for name, build in example_builders().items():
+        print(build(out_dir / name))
     return 0
 
 

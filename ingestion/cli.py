@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(run)
     _add_ingest_options(run)
     run.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
+    run.add_argument("--tolerance-per-term", default=None,
+                     help="rounding tolerance in 万元 per printed term (default 0.01, or $JUESUAN_TOLERANCE_PER_TERM)")
 
     ing = sub.add_parser("ingest", help="extract PDFs into the raw schema")
     ing.add_argument("paths", nargs="+", help="PDF files or folders")
@@ -60,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
             stage.add_argument("--out", default="report", help="output folder")
         if name == "validate":
             stage.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
+            stage.add_argument("--tolerance-per-term", default=None,
+                               help="rounding tolerance in 万元 per printed term (default 0.01)")
 
     export = sub.add_parser("export", help="write the marts for other tools")
     export.add_argument("format", choices=["parquet", "fdp"])
@@ -82,6 +86,34 @@ def _ingest(args, paths: list[str]) -> int:
     return 0
 
 
+def _validate(args) -> int:
+    from validation.identities import per_term_tolerance, validate
+
+    result = validate(args.db, per_term_tolerance(args.tolerance_per_term))
+    print("\n".join(result.lines()))
+    return 1 if args.strict and result.count("error") else 0
+
+
+def warehouse_summary(db_path: str) -> list[str]:
+    """The closing lines of `juesuan run`: what the warehouse now holds."""
+    from ingestion.warehouse import connect
+
+    con = connect(db_path, read_only=True)
+    try:
+        (documents, tables, empty, facts, findings, errors) = con.execute(
+            """SELECT (SELECT count(*) FROM marts.dim_document),
+                      (SELECT count(*) FROM raw.table_instances),
+                      (SELECT count(*) FROM raw.table_instances WHERE is_empty),
+                      (SELECT count(*) FROM marts.fct_budget_line),
+                      (SELECT count(*) FROM audit.identity_findings),
+                      (SELECT count(*) FROM raw.ingest_errors)"""
+        ).fetchone()
+    finally:
+        con.close()
+    return [f"warehouse {db_path}: {documents} documents, {tables} tables ({empty} present and empty), "
+            f"{facts} budget lines, {findings} identity findings, {errors} ingest errors"]
+
+
 def _not_yet(stage: str) -> int:
     print(f"juesuan {stage}: not available yet in this release (the dbt/validation stages come with later work)")
     return 0
@@ -96,10 +128,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             code = _ingest(args, args.paths or [str(EXAMPLES_DIR)])
             code = max(code, dbt_build(args.db))
-            _not_yet("validate")
+            if code == 0:
+                code = _validate(args)
+                print("\n".join(warehouse_summary(args.db)))
             return code
         if args.command == "build":
             return dbt_build(args.db)
+        if args.command == "validate":
+            return _validate(args)
         return _not_yet(args.command)
     except WarehouseError as exc:
         print(f"juesuan: {exc}", file=sys.stderr)

@@ -13,7 +13,7 @@ from ingestion.numbers import normalise_text
 
 _YEAR = re.compile(r"(20\d{2}|19\d{2})年?度?")
 _KIND = re.compile(r"(部门|单位)决算(公开)?(报告|说明|表)?")
-_NOISE = re.compile(r"(年度|公开时间.*|目录.*|决算公开|公开|报告)")
+_NOISE = re.compile(r"(年度|公开时间.*|目录.*|决算公开|公开|报告|决算$)")
 _PROVINCES = (
     "北京市 天津市 河北省 山西省 内蒙古自治区 辽宁省 吉林省 黑龙江省 上海市 江苏省 浙江省 安徽省 福建省 "
     "江西省 山东省 河南省 湖北省 湖南省 广东省 广西壮族自治区 海南省 重庆市 四川省 贵州省 云南省 "
@@ -42,6 +42,10 @@ def read_cover(first_pages: list[str]) -> Cover:
             continue
         cover = _parse(joined[: joined.find("决算") + 8] if "目录" not in joined[:20] else joined)
         if cover.unit_name or cover.fiscal_year:
+            if cover.report_kind is None:
+                # "2024年度荣成市大数据中心决算": the kind is named further in.
+                kind = _KIND.search("".join(normalise_text(t) for t in first_pages[:3]))
+                cover.report_kind = kind.group(1) if kind else None
             return cover
     return Cover(None, None, None, None)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 
 import pdfplumber
@@ -15,12 +16,18 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from ingestion.cover import read_cover
-from ingestion.grid import Grid, empty_note_in, grids_on_page, text_grids_on_page
+from ingestion.grid import Grid, empty_note_in, grids_on_page, is_body_row, text_grids_on_page
 from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
-from ingestion.numbers import normalise_text, parse_amount, scale_to_wan
+from ingestion.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
 from ingestion.paths import stored_name, stored_path
 from ingestion.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
 from ingestion.titles import find_numbering, find_unit, recognise_title
+
+_SECTION = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))")
+
+
+# Cells of a column-number row (栏次 | 1 | 2 …) repeated under a continued header band.
+_COLUMN_NUMBER_WORDS = {"栏次", "行次", "类", "款", "项", "类款项"}
 
 
 class ExtractionError(Exception):
@@ -44,6 +51,8 @@ class TableInstance:
     centres: list[float]
     n_cols: int
     note: str | None = None
+    section: str | None = None
+    pending: tuple | None = None  # (grid, row index, row cells, column map) of a row not yet read
     figures: int = 0
     code_states: dict[int, SplitCodeState] = field(default_factory=dict)
     label_states: dict[int, LabelState] = field(default_factory=dict)
@@ -199,6 +208,9 @@ class _DocumentReader:
             unit=unit or "万元", first_page=grid.page_number, last_page=grid.page_number,
             groups=map_columns(paths, name), centres=grid.column_centres(), n_cols=grid.n_cols,
         )
+        tops = {path[0] for path in paths if path}
+        if len(tops) == 1 and _SECTION.match(next(iter(tops))):
+            instance.section = next(iter(tops))  # the header band opens with the first section's caption
         self.instances.append(instance)
         return instance
 
@@ -220,30 +232,92 @@ class _DocumentReader:
 
     # -- table bodies ----------------------------------------------------
     def _read_body(self, instance: TableInstance, grid: Grid) -> None:
-        header_rows = grid.header_row_count()
-        if grid.page_number == instance.first_page or header_rows == 0:
-            column_of = _column_map(instance, grid)
-        else:  # a repeated header band: map this page's columns by position
-            column_of = _column_map(instance, grid)
-        for row_index in range(header_rows, len(grid.rows)):
+        column_of = _column_map(instance, grid)
+        header_words = {part for group in instance.groups for c in group.columns for part in c.path}
+        # A continuation grid starts at its first row: a repeated header band is
+        # skipped row by row below, and a cut-off fragment is not a header.
+        first = grid.header_row_count() if grid.page_number == instance.first_page else 0
+        for position, row_index in enumerate(range(first, len(grid.rows))):
             row = grid.rows[row_index]
-            for group in instance.groups:
-                self._read_group_row(instance, group, grid, row_index, row, column_of)
+            # A row cut by the page break ("301 其他工资福利支出 30.52" / "99") is
+            # finished by the first row of the next page.
+            if position == 0 and instance.pending and self._is_fragment(instance, row, column_of):
+                self._merge_into_pending(instance, row, column_of)
+                continue
+            texts = {normalise_text(c) for c in row if c and normalise_text(c)}
+            # A header band repeated inside the body (项目 | 行次 | 统计数) carries no figures.
+            if texts and all(t in header_words or t in _COLUMN_NUMBER_WORDS or is_small_integer(t) for t in texts):
+                continue
+            # A caption row (二、机关运行经费) names the section of the rows below it.
+            if len(texts) == 1 and _SECTION.match(next(iter(texts))) and not is_body_row(row):
+                instance.section = next(iter(texts))
+                continue
+            self._flush(instance)
+            instance.pending = (grid, row_index, list(row), column_of)
 
-    def _read_group_row(self, instance, group, grid, row_index, row, column_of) -> None:
+    def _flush(self, instance: TableInstance) -> None:
+        """Read the row held back in case the next page finishes it."""
+        if instance.pending:
+            grid, row_index, row, column_of = instance.pending
+            instance.pending = None
+            self._read_row(instance, grid, row_index, row, column_of)
+
+    @staticmethod
+    def _is_fragment(instance: TableInstance, row, column_of) -> bool:
+        """A first row holding only the tail of a code or name cut by the page break."""
+        pending_grid, _, pending_row, pending_map = instance.pending
+        roles = {c.index: c.role for g in instance.groups for c in g.columns}
+        filled = {i: normalise_text(row[j]) for i, j in column_of.items() if j < len(row) and normalise_text(row[j])}
+        if not filled or any(roles.get(i) not in ("code", "code_class", "code_section", "code_item", "name")
+                             for i in filled):
+            return False
+        for i, text in filled.items():
+            if roles[i] == "code" and not (text.isdigit() and len(text) not in (3, 5, 7)):
+                return False
+            if roles[i] == "name":
+                before = normalise_text(pending_row[pending_map[i]] if pending_map[i] < len(pending_row) else "")
+                if not before or LabelState().resolve(before, "") != (None, None) or LabelState().resolve(text, "") != (None, None):
+                    return False
+        return True
+
+    @staticmethod
+    def _merge_into_pending(instance: TableInstance, row, column_of) -> None:
+        _, _, pending_row, pending_map = instance.pending
+        for i, j in column_of.items():
+            k = pending_map.get(i)
+            if k is not None and j < len(row) and row[j] and k < len(pending_row):
+                pending_row[k] = normalise_text(pending_row[k]) + normalise_text(row[j])
+
+    def _read_row(self, instance, grid, row_index, row, column_of) -> None:
         def cell(column) -> str:
             j = column_of.get(column.index)
             return (row[j] or "") if j is not None and j < len(row) else ""
 
-        code, label = self._row_key(instance, group, cell)
+        keys = [self._row_key(instance, group, cell) for group in instance.groups]
+        figures = [any(cell(c).strip() for c in group.measure_columns()) for group in instance.groups]
+        # A label cell merged across groups (公用经费合计 spanning to the last group's
+        # 决算数) leaves a group with a label and no figure, then groups with a
+        # figure and no key: the label moves to the group holding the figure.
+        for i, (code, label) in enumerate(keys):
+            if code or label or not figures[i]:
+                continue
+            for k in range(i - 1, -1, -1):
+                if keys[k][1] and not keys[k][0] and not figures[k]:
+                    keys[i], keys[k] = keys[k], (None, "")
+                    break
+        for group, (code, label), has_figure in zip(instance.groups, keys, figures):
+            self._read_group_row(instance, group, grid, row_index, cell, column_of, (code, label, has_figure))
+
+    def _read_group_row(self, instance, group, grid, row_index, cell, column_of, key) -> None:
+        code, label, has_figure = key
+        measures = group.measure_columns()
+        texts = [cell(c) for c in measures]
         line_item, class_code = None, None
         if not code and label:
             state = instance.label_states.setdefault(group.index, LabelState())
             line_item, class_code = state.resolve(label, group.side)
             code = class_code
-        measures = group.measure_columns()
-        texts = [cell(c) for c in measures]
-        if not any(t.strip() for t in texts) and not (code or line_item):
+        if not has_figure and not (code or line_item):
             return
         for column, text in zip(measures, texts):
             amount = parse_amount(text)
@@ -270,6 +344,7 @@ class _DocumentReader:
                 "side": group.side,
                 "subject_code": code,
                 "row_label": label,
+                "section_label": instance.section,
                 "line_item": item if not code or instance.table_name == "three_public" else None,
                 "header_text": column.header_text,
                 "measure": column.measure,
@@ -309,6 +384,8 @@ class _DocumentReader:
         self.out.errors.append({"stage": stage, "reason": reason, "page_number": page_number})
 
     def finish(self, path: str, page_count: int) -> Extraction:
+        for instance in self.instances:
+            self._flush(instance)
         if self.char_total == 0:
             raise ExtractionError("text", "the PDF has no text layer (a scanned image?); OCR is not supported")
         texts = [p["text"] for p in self.out.pages]

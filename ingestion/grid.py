@@ -10,7 +10,7 @@ from ingestion.rowkeys import CLASS_NAMES, CODE, clean_label
 
 # A row that opens the body of a table: a code, a fixed label, or a figure.
 _BODY_LABEL = re.compile(
-    r"^(合计|总计|本年收入合计|本年支出合计|人员经费|公用经费|"
+    r"^(合计|总计|本年收入合计|本年支出合计|人员经费合计|公用经费合计|"
     r"一般公共预算财政拨款(收入)?|政府性基金预算财政拨款(收入)?|国有资本经营预算财政拨款(收入)?|"
     r"上级补助收入|事业收入|经营收入|其他收入)"
 )

@@ -39,7 +39,7 @@ MEASURE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"合计|小计|总计", "total"),
         (r"本年收入", "income"),
         (r"本年支出", "total"),
-        (r"决算数|金额|数额|决算", "amount"),
+        (r"决算数|金额|数额|决算|统计数", "amount"),
     ]
 ]
 
@@ -89,7 +89,7 @@ def column_role(path: list[str]) -> str:
     deepest = path[-1]
     if deepest in ("类", "款", "项"):
         return {"类": "code_class", "款": "code_section", "项": "code_item"}[deepest]
-    if re.fullmatch(r"类款项|科目编码|.*科目编码|编码|代码|.*分类科目编码", deepest):
+    if re.fullmatch(r"类款项|.*(编码|代码|编号)", deepest):
         return "code"
     if re.fullmatch(r"行次|行号", deepest):
         return "line_no"

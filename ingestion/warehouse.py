@@ -32,7 +32,7 @@ DDL = [
     """CREATE TABLE IF NOT EXISTS raw.table_cells (
         document_id VARCHAR, table_seq INTEGER, table_name VARCHAR, page_number INTEGER, row_index INTEGER,
         col_index INTEGER, group_index INTEGER, side VARCHAR, subject_code VARCHAR, row_label VARCHAR,
-        line_item VARCHAR, header_text VARCHAR, measure VARCHAR, value_text VARCHAR,
+        section_label VARCHAR, line_item VARCHAR, header_text VARCHAR, measure VARCHAR, value_text VARCHAR,
         value DECIMAL(20, 6), amount_wan DECIMAL(20, 6), status VARCHAR, x0 DOUBLE, top DOUBLE)""",
     """CREATE TABLE IF NOT EXISTS raw.table_grid_rows (
         document_id VARCHAR, page_number INTEGER, table_seq INTEGER, grid_top DOUBLE, row_index INTEGER,
@@ -140,7 +140,8 @@ def write_document(con, extraction, replaces: list[str]) -> None:
         cells = [dict(c, document_id=document_id) for c in extraction.cells]
         _insert_frame(con, "raw.table_cells",
                       ["document_id", "table_seq", "table_name", "page_number", "row_index", "col_index",
-                       "group_index", "side", "subject_code", "row_label", "line_item", "header_text", "measure",
+                       "group_index", "side", "subject_code", "row_label", "section_label", "line_item", "header_text",
+                       "measure",
                        "value_text", "value", "amount_wan", "status", "x0", "top"],
                       cells, {"value": "DECIMAL(20, 6)", "amount_wan": "DECIMAL(20, 6)", "col_index": "INTEGER",
                               "x0": "DOUBLE", "top": "DOUBLE"})

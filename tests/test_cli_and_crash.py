@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -23,11 +24,15 @@ def test_run_ingests_bundled_examples_with_db_from_env(tmp_path):
     db = tmp_path / "env.duckdb"
     first = _run(["run", "--no-progress"], env={"JUESUAN_DB": str(db)})
     assert first.returncode == 0, first.stderr
-    assert "ok        leshan_2024_unit_final_accounts.pdf: 13 pages, 7 tables" in first.stdout
-    assert "ingest: 1 ingested, 0 unchanged, 0 duplicate, 0 failed" in first.stdout
+    bundled = len(list((ROOT / "examples").glob("*.pdf")))
+    assert "ok        leshan_2024_unit_final_accounts.pdf: 42 pages, 7 tables, 538 figures" in first.stdout
+    assert f"ingest: {bundled} ingested, 0 unchanged, 0 duplicate, 0 failed" in first.stdout
+    assert "build: " in first.stdout and " 0 failed" in first.stdout
+    assert "validate: " in first.stdout
+    assert f"warehouse {db}: {bundled} documents" in first.stdout
     second = _run(["run", "--no-progress", "--db", str(db)])
-    assert "ingest: 0 ingested, 1 unchanged" in second.stdout
-    assert query(db, "SELECT unit_name, fiscal_year FROM raw.documents") == [("乐山市大数据中心", 2024)]
+    assert f"ingest: 0 ingested, {bundled} unchanged" in second.stdout
+    assert ("乐山市大数据中心", 2024) in query(db, "SELECT unit_name, fiscal_year FROM raw.documents")
 
 
 def test_broken_warehouse_exits_2_with_one_line(tmp_path):
@@ -49,15 +54,16 @@ def test_sigkill_mid_batch_leaves_earlier_documents_whole(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(12):
-        pdf_factory.leshan(folder / f"r{i:02d}.pdf") if i == 0 else pdf_factory.tiny_report(
+        # the last file is the 42-page example, still being read when the kill lands
+        pdf_factory.leshan(folder / f"r{i:02d}.pdf") if i == 11 else pdf_factory.tiny_report(
             folder / f"r{i:02d}.pdf", f"上海市第{i}局", f"{i}.25")
     db = tmp_path / "w.duckdb"
     proc = subprocess.Popen(CLI + ["ingest", str(folder), "--db", str(db)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # wait until the progress bar shows that some documents are written
+    # wait until the progress bar shows that some documents are written (it may skip counts)
     deadline = time.monotonic() + 120
     seen = ""
-    while time.monotonic() < deadline and "3/12" not in seen:
+    while time.monotonic() < deadline and not any(int(n) >= 3 for n in re.findall(r"(\d+)/12", seen)):
         seen += proc.stderr.read(1) or ""
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -77,7 +83,12 @@ def test_sigkill_mid_batch_leaves_earlier_documents_whole(tmp_path):
 
 
 def test_examples_regenerate_identically(tmp_path):
-    rebuilt = pdf_factory.leshan(tmp_path / "leshan.pdf")
-    assert rebuilt.read_bytes() == (ROOT / "examples" / "leshan_2024_unit_final_accounts.pdf").read_bytes()
+    from corpus.build import example_builders
+
+    builders = example_builders()
+    assert set(builders) == {p.name for p in (ROOT / "examples").glob("*.pdf")}
+    for name, build in builders.items():
+        rebuilt = build(tmp_path / name)
+        assert rebuilt.read_bytes() == (ROOT / "examples" / name).read_bytes(), name
 
 

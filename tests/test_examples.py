@@ -59,16 +59,16 @@ def test_example_tables_and_pages(examples_db):
     rows = query(examples_db, "SELECT table_name, numbering, first_page, last_page, is_empty, empty_note "
                               "FROM raw.table_instances ORDER BY table_seq")
     assert rows == [
-        ("income_expenditure_summary", "财决公开01表", 5, 5, False, None),
-        ("income", "财决公开02表", 6, 7, False, None),
-        ("expenditure", "财决公开03表", 8, 8, False, None),
-        ("fiscal_appropriation_summary", "财决公开04表", 9, 10, False, None),
-        ("general_budget_expenditure", "财决公开06表", 11, 11, False, None),
-        ("state_capital_income_expenditure", "财决公开11表", 12, 12, True, "本表无数据"),
-        ("three_public", "财决公开13表", 13, 13, False, None),
+        ("income_expenditure_summary", "财决公开01表", 34, 34, False, None),
+        ("income", "财决公开02表", 35, 36, False, None),
+        ("expenditure", "财决公开03表", 37, 37, False, None),
+        ("fiscal_appropriation_summary", "财决公开04表", 38, 39, False, None),
+        ("general_budget_expenditure", "财决公开06表", 40, 40, False, None),
+        ("state_capital_income_expenditure", "财决公开11表", 41, 41, True, "本表无数据"),
+        ("three_public", "财决公开13表", 42, 42, False, None),
     ]
     assert query(examples_db, "SELECT unit_name, fiscal_year, report_kind, region FROM raw.documents") == [
         ("乐山市大数据中心", 2024, "单位", "乐山市")]
-    # the continuation page of 02表 (page 7) carries its own rows with provenance
+    # the continuation page of 02表 (page 36) carries its own rows with provenance
     assert query(examples_db, "SELECT page_number, value FROM raw.table_cells WHERE table_name = 'income' "
-                              "AND subject_code = '2210201' AND measure = 'total'") == [(7, Decimal("8.29"))]
+                              "AND subject_code = '2210201' AND measure = 'total'") == [(36, Decimal("8.29"))]

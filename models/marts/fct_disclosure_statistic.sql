@@ -1,7 +1,7 @@
 {{ fact_config() }}
 
 -- Figures of the 部门决算公开相关信息统计表 (procurement, 机关运行经费,
--- vehicles): item = printed row label and column header, value as printed.
+-- vehicles): item = printed section caption and row label, value as printed.
 with cells as (
     select * from {{ ref('stg_table_cells') }}
     where table_name = 'disclosure_statistics' and cell_status = 'number'
@@ -20,7 +20,7 @@ select
     cells.value_text,
     documents.ingested_at,
     cells.amount_wan as value,
-    concat_ws('/', nullif(cells.row_label, ''), nullif(cells.header_text, '')) as item,
+    concat_ws('/', cells.section_label, nullif(cells.row_label, '')) as item,
     case
         when cells.header_text like '%辆%' or cells.row_label like '%辆%' then '辆'
         when cells.header_text like '%台%' or cells.row_label like '%台%' then '台套'

@@ -8,6 +8,7 @@ select
     group_index,
     subject_code,
     row_label,
+    section_label,
     line_item,
     header_text,
     measure,

@@ -1,0 +1,27 @@
+{{ config(materialized='table') }}
+
+-- One row per evaluated instance of a budget identity (DOMAIN.md), per
+-- document and table instance: the printed figure (actual), what the identity
+-- says it should be (expected) and how many printed terms the comparison
+-- involves (n_terms, which sets the rounding tolerance at validation time).
+-- Each family lives in its own model; a new family is a new
+-- int_identity_checks_<family> model added to this list.
+{% set families = ['summary', 'hierarchy', 'row', 'basic_expenditure', 'cross_table'] %}
+
+{% for family in families %}
+    select
+        document_id,
+        family,
+        check_name,
+        table_name,
+        row_key,
+        measure,
+        expected_wan,
+        actual_wan,
+        difference_wan,
+        n_terms,
+        page_number,
+        details
+    from {{ ref('int_identity_checks_' ~ family) }}
+    {% if not loop.last %}union all{% endif %}
+{% endfor %}

@@ -1,0 +1,166 @@
+{{ config(materialized='table') }}
+
+-- One printed figure against the same figure in another table (one term each side).
+with lines as (
+    select * from {{ ref('fct_budget_line') }}
+),
+
+coded as (
+    select
+        *,
+        length(subject_code) as code_length
+    from lines
+    where subject_code is not null
+),
+
+-- 5. cross-table: one printed figure against another (one term each side)
+class_figures as (
+    select
+        document_id,
+        table_name,
+        measure,
+        subject_code,
+        amount_wan,
+        page_number
+    from coded
+    where code_length = 3
+),
+
+cross_pairs as (
+    select * from (
+        values
+        ('income_expenditure_summary', 'amount', 'expenditure', 'total', 'summary_class_equals_expenditure_table'),
+        (
+            'fiscal_appropriation_summary', 'general_budget', 'general_budget_expenditure', 'total',
+            'fiscal_general_budget_equals_general_budget_table'
+        ),
+        (
+            'fiscal_appropriation_summary', 'government_fund', 'government_fund', 'total',
+            'fiscal_government_fund_equals_fund_table'
+        )
+    ) as pairs (left_table, left_measure, right_table, right_measure, check_suffix)  -- noqa: AL05
+),
+
+cross_checks as (
+    select
+        right_side.document_id,
+        right_side.table_name,
+        'cross_table' as family,
+        'cross_table.' || cross_pairs.check_suffix as check_name,
+        right_side.subject_code as row_key,
+        right_side.measure,
+        left_side.amount_wan as expected_wan,
+        right_side.amount_wan as actual_wan,
+        1 as n_terms,
+        right_side.page_number,
+        cross_pairs.left_table || ' (page ' || left_side.page_number || ') vs ' || cross_pairs.right_table
+            as details
+    from cross_pairs
+    inner join class_figures as left_side
+        on cross_pairs.left_table = left_side.table_name and cross_pairs.left_measure = left_side.measure
+    inner join class_figures as right_side
+        on
+            cross_pairs.right_table = right_side.table_name
+            and cross_pairs.right_measure = right_side.measure
+            and left_side.document_id = right_side.document_id
+            and left_side.subject_code = right_side.subject_code
+),
+
+fiscal_income as (
+    select
+        document_id,
+        table_name,
+        sum(amount_wan) filter (where line_item in (
+            'general_budget_income', 'government_fund_income', 'state_capital_income'
+        )) as fiscal_lines,
+        any_value(amount_wan) filter (where line_item = 'total_income') as total_income,
+        any_value(page_number) filter (where line_item = 'total_income') as page_number,
+        sum(amount_wan) filter (where line_item in (
+            'superior_subsidy_income', 'business_income', 'operating_income', 'subsidiary_remit_income',
+            'other_income', 'non_appropriation_balance_used', 'opening_balance'
+        )) as non_fiscal
+    from lines
+    where table_name in ('income_expenditure_summary', 'fiscal_appropriation_summary') and measure = 'amount'
+    group by all
+),
+
+fiscal_income_checks as (
+    select
+        fiscal.document_id,
+        fiscal.table_name,
+        'cross_table' as family,
+        'cross_table.fiscal_income_equals_summary_fiscal_lines' as check_name,
+        'total_income' as row_key,
+        'amount' as measure,
+        summary.fiscal_lines as expected_wan,
+        fiscal.total_income as actual_wan,
+        3 as n_terms,
+        fiscal.page_number,
+        '财政拨款总表 本年收入合计 = 收支总表 财政拨款收入 lines (page ' || summary.page_number || ')' as details
+    from fiscal_income as fiscal
+    inner join fiscal_income as summary
+        on fiscal.document_id = summary.document_id and summary.table_name = 'income_expenditure_summary'
+    where fiscal.table_name = 'fiscal_appropriation_summary' and summary.fiscal_lines is not null
+),
+
+-- a unit funded only by this year's 财政拨款 (no other income, no carried-over
+-- balance spent): 支出决算表 基本支出 = Σ basic of the appropriation tables
+appropriation_basic as (
+    select
+        document_id,
+        sum(amount_wan) as basic_total,
+        count(*) as n_tables,
+        min(page_number) as page_number
+    from lines
+    where
+        table_name in (
+            'general_budget_expenditure', 'government_fund', 'state_capital_expenditure',
+            'state_capital_income_expenditure'
+        )
+        and line_item = 'grand_total' and measure = 'basic'
+    group by document_id
+),
+
+expenditure_basic_checks as (
+    select
+        expenditure.document_id,
+        'expenditure' as table_name,
+        'cross_table' as family,
+        'cross_table.expenditure_basic_equals_appropriation_basic' as check_name,
+        'grand_total' as row_key,
+        'basic' as measure,
+        appropriation_basic.basic_total as expected_wan,
+        expenditure.amount_wan as actual_wan,
+        appropriation_basic.n_tables as n_terms,
+        expenditure.page_number,
+        '支出决算表 基本支出合计 = 财政拨款支出表 基本支出 (page ' || appropriation_basic.page_number || ')' as details
+    from lines as expenditure
+    inner join appropriation_basic on expenditure.document_id = appropriation_basic.document_id
+    inner join fiscal_income as summary
+        on expenditure.document_id = summary.document_id and summary.table_name = 'income_expenditure_summary'
+    where
+        expenditure.table_name = 'expenditure' and expenditure.line_item = 'grand_total'
+        and expenditure.measure = 'basic' and coalesce(summary.non_fiscal, 0) = 0
+)
+
+select
+    document_id,
+    family,
+    check_name,
+    table_name,
+    row_key,
+    measure,
+    expected_wan::decimal(20, 6) as expected_wan,
+    actual_wan::decimal(20, 6) as actual_wan,
+    page_number,
+    details,
+    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
+    greatest(n_terms, 1) as n_terms
+from (
+    select * from cross_checks
+    union all
+    select * from fiscal_income_checks
+    union all
+    select * from expenditure_basic_checks
+) as checks
+where expected_wan is not null and actual_wan is not null

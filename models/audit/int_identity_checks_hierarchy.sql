@@ -1,0 +1,121 @@
+{{ config(materialized='table') }}
+
+-- Every coded table: parent code = Σ printed children; 合计 = Σ top-level codes.
+with lines as (
+    select * from {{ ref('fct_budget_line') }}
+),
+
+coded as (
+    select
+        *,
+        length(subject_code) as code_length
+    from lines
+    where subject_code is not null
+),
+
+-- 2. hierarchy: each parent code = Σ its printed children, per table and measure
+children as (
+    select
+        document_id,
+        table_seq,
+        table_name,
+        measure,
+        left(subject_code, code_length - 2) as parent_code,
+        sum(amount_wan) as children_sum,
+        count(*) as n_children,
+        string_agg(subject_code, '+' order by subject_code) as child_codes
+    from coded
+    where code_length in (5, 7)
+    group by all
+),
+
+hierarchy_checks as (
+    select
+        parent.document_id,
+        parent.table_name,
+        case
+            when parent.table_name = 'general_budget_basic_expenditure' then 'basic_expenditure'
+            else 'hierarchy'
+        end as family,
+        parent.table_name || '.parent_equals_children' as check_name,
+        parent.subject_code as row_key,
+        parent.measure,
+        children.children_sum as expected_wan,
+        parent.amount_wan as actual_wan,
+        children.n_children as n_terms,
+        parent.page_number,
+        parent.subject_code || ' = ' || children.child_codes as details
+    from coded as parent
+    inner join children
+        on
+            parent.document_id = children.document_id
+            and parent.table_seq = children.table_seq
+            and parent.measure = children.measure
+            and parent.subject_code = children.parent_code
+    where parent.table_name not in ('income_expenditure_summary', 'fiscal_appropriation_summary')
+),
+
+-- 合计 = Σ of the top-level codes the table prints (类, or 项 where only 项 are printed)
+top_level as (
+    select
+        document_id,
+        table_seq,
+        table_name,
+        measure,
+        min(code_length) as top_length
+    from coded
+    where
+        table_name not in (
+            'income_expenditure_summary', 'fiscal_appropriation_summary', 'general_budget_basic_expenditure'
+        )
+    group by all
+),
+
+grand_total_checks as (
+    select
+        total.document_id,
+        total.table_name,
+        'hierarchy' as family,
+        total.table_name || '.grand_total_equals_top_codes' as check_name,
+        'grand_total' as row_key,
+        total.measure,
+        sum(code.amount_wan) as expected_wan,
+        any_value(total.amount_wan) as actual_wan,
+        count(*) as n_terms,
+        any_value(total.page_number) as page_number,
+        '合计 = Σ ' || string_agg(code.subject_code, '+' order by code.subject_code) as details
+    from lines as total
+    inner join top_level
+        on
+            total.document_id = top_level.document_id
+            and total.table_seq = top_level.table_seq
+            and total.measure = top_level.measure
+    inner join coded as code
+        on
+            total.document_id = code.document_id
+            and total.table_seq = code.table_seq
+            and total.measure = code.measure
+            and top_level.top_length = code.code_length
+    where total.line_item = 'grand_total'
+    group by total.document_id, total.table_seq, total.table_name, total.measure
+)
+
+select
+    document_id,
+    family,
+    check_name,
+    table_name,
+    row_key,
+    measure,
+    expected_wan::decimal(20, 6) as expected_wan,
+    actual_wan::decimal(20, 6) as actual_wan,
+    page_number,
+    details,
+    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
+    greatest(n_terms, 1) as n_terms
+from (
+    select * from hierarchy_checks
+    union all
+    select * from grand_total_checks
+) as checks
+where expected_wan is not null and actual_wan is not null

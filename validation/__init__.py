@@ -1,0 +1,1 @@
+"""Validation: Great Expectations suites over the budget identities, findings in ``audit``."""

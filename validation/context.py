@@ -1,0 +1,64 @@
+"""The Great Expectations file data context of the repository (``gx/``).
+
+Suites are committed files, one per identity family; the checkpoint validates
+one dataframe of identity-check instances (dbt model int_identity_checks),
+each suite selecting its family with a row condition.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+GX_DIR = PROJECT_ROOT / "gx"
+DATA_DOCS_INDEX = GX_DIR / "uncommitted" / "data_docs" / "local_site" / "index.html"
+
+FAMILIES = {
+    "summary": "收支总表 and 财政拨款总表: totals of their lines, 总计(收) = 总计(支)",
+    "hierarchy": "every coded table: 类 = Σ 款, 款 = Σ 项, 合计 = Σ top-level codes",
+    "row": "row identities: total column = Σ part columns; 三公 合计 = parts",
+    "basic_expenditure": "economic 类 = Σ 款; 人员经费 = 301 + 303; 公用经费 = the rest; = 一般公共预算 基本支出",
+    "cross_table": "the same figure printed in two tables agrees",
+}
+DATA_SOURCE = "warehouse"
+ASSET = "identity_checks"
+BATCH = "all_check_instances"
+CHECKPOINT = "budget_identities"
+
+
+def get_context():
+    import great_expectations as gx
+
+    return gx.get_context(mode="file", project_root_dir=str(PROJECT_ROOT))
+
+
+def ensure_objects(context) -> object:
+    """Create the data source, suites and checkpoint if the repository lacks them; return the checkpoint."""
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
+    from great_expectations.expectations.row_conditions import Column
+
+    try:
+        return context.checkpoints.get(CHECKPOINT)
+    except Exception:  # noqa: BLE001 (GX raises its own not-found types)
+        pass
+    source = context.data_sources.add_or_update_pandas(DATA_SOURCE)
+    asset = source.add_dataframe_asset(ASSET)
+    batch = asset.add_batch_definition_whole_dataframe(BATCH)
+    definitions = []
+    for family, meaning in FAMILIES.items():
+        suite = gx.ExpectationSuite(name=f"identities_{family}", meta={"notes": meaning})
+        # excess_micro = (|actual − expected| − tolerance) in millionths of 万元, exact integers.
+        suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(
+            column="excess_micro", max_value=0, row_condition=Column("family") == family,
+            meta={"notes": meaning},
+        ))
+        suite = context.suites.add_or_update(suite)
+        definitions.append(context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=f"identities_{family}", data=batch, suite=suite)))
+    return context.checkpoints.add_or_update(gx.Checkpoint(
+        name=CHECKPOINT,
+        validation_definitions=definitions,
+        actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
+        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["check_id"]},
+    ))

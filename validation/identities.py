@@ -1,0 +1,136 @@
+"""`juesuan validate`: evaluate every identity-check instance with Great Expectations and
+write the failed ones to ``audit.identity_findings``.
+
+Tolerance rule (documented in README): a comparison involving n printed terms may
+differ by ``per_term × n`` (default 0.01 万元 per term) because every printed
+figure is rounded on its own. A finding is a ``warning`` while the difference is
+within twice the tolerance and an ``error`` beyond.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+
+import duckdb
+import pandas as pd
+
+from ingestion.warehouse import WarehouseError, connect, now
+from validation.context import DATA_DOCS_INDEX, ensure_objects, get_context
+
+DEFAULT_PER_TERM = Decimal("0.01")
+MICRO = Decimal("1000000")
+
+FINDINGS_DDL = """CREATE TABLE IF NOT EXISTS audit.identity_findings (
+    document_id VARCHAR, check_name VARCHAR, family VARCHAR, table_name VARCHAR, row_key VARCHAR,
+    measure VARCHAR, expected_wan DECIMAL(20, 6), actual_wan DECIMAL(20, 6), difference_wan DECIMAL(20, 6),
+    tolerance_wan DECIMAL(20, 6), severity VARCHAR, page_number INTEGER, details VARCHAR,
+    validated_at TIMESTAMPTZ)"""
+
+
+@dataclass
+class ValidationResult:
+    checks: int
+    findings: pd.DataFrame
+    data_docs: str
+
+    def count(self, severity: str) -> int:
+        return int((self.findings["severity"] == severity).sum()) if len(self.findings) else 0
+
+    def lines(self, limit: int = 15) -> list[str]:
+        out = [f"validate: {self.checks} identity checks, {len(self.findings)} findings "
+               f"({self.count('error')} error, {self.count('warning')} warning); Data Docs: {self.data_docs}"]
+        for row in self.findings.head(limit).itertuples():
+            out.append(f"  {row.severity:<7} {row.source_file} p.{row.page_number} {row.check_name} [{row.row_key}"
+                       f"/{row.measure}]: printed {_fmt(row.actual_wan)}, expected {_fmt(row.expected_wan)} "
+                       f"(diff {_fmt(row.difference_wan)}, tolerance {_fmt(row.tolerance_wan)}) {row.details}")
+        if len(self.findings) > limit:
+            out.append(f"  … {len(self.findings) - limit} more in audit.identity_findings")
+        return out
+
+
+def _fmt(value: Decimal) -> str:
+    """Amounts as reports print them: at least two decimals, no trailing zeros beyond."""
+    text = f"{value:.6f}".rstrip("0")
+    whole, _, fraction = text.partition(".")
+    return f"{whole}.{fraction.ljust(2, '0')}"
+
+
+def per_term_tolerance(value: str | None = None) -> Decimal:
+    return Decimal(value or os.environ.get("JUESUAN_TOLERANCE_PER_TERM") or DEFAULT_PER_TERM)
+
+
+def _load_checks(con, per_term: Decimal) -> pd.DataFrame:
+    try:
+        rows = con.execute(
+            """SELECT c.*, d.source_file FROM intermediate.int_identity_checks c
+               JOIN marts.dim_document d USING (document_id)
+               ORDER BY d.source_file, c.page_number, c.check_name, c.row_key, c.measure"""
+        ).fetchall()
+        columns = [d[0] for d in con.description]
+    except duckdb.CatalogException as exc:
+        raise WarehouseError("the warehouse has no identity checks yet: run `juesuan build` first") from exc
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["check_id"] = range(len(frame))
+    tolerance = [per_term * int(n) for n in frame["n_terms"]]
+    frame["tolerance_wan"] = tolerance
+    frame["excess_micro"] = [
+        int((abs(diff) - tol) * MICRO) for diff, tol in zip(frame["difference_wan"], tolerance)
+    ]
+    return frame
+
+
+def _failed_ids(checkpoint, frame: pd.DataFrame) -> set[int]:
+    result = checkpoint.run(batch_parameters={"dataframe": frame[["check_id", "family", "excess_micro"]]})
+    failed: set[int] = set()
+    for run in result.run_results.values():
+        for expectation in run.results:
+            for item in expectation.result.get("unexpected_index_list") or []:
+                failed.add(int(item["check_id"]))
+    return failed
+
+
+def validate(db_path: str, per_term: Decimal | None = None) -> ValidationResult:
+    per_term = per_term if per_term is not None else per_term_tolerance()
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    con = connect(db_path)
+    try:
+        frame = _load_checks(con, per_term)
+        context = get_context()
+        failed = _failed_ids(ensure_objects(context), frame) if len(frame) else set()
+        findings = frame[frame["check_id"].isin(failed)].copy()
+        findings["severity"] = [
+            "warning" if abs(d) <= 2 * t else "error"
+            for d, t in zip(findings["difference_wan"], findings["tolerance_wan"])
+        ]
+        _write_findings(con, findings)
+    finally:
+        con.close()
+    return ValidationResult(len(frame), findings, str(DATA_DOCS_INDEX))
+
+
+def _write_findings(con, findings: pd.DataFrame) -> None:
+    """Replace the findings in one transaction, so readers never see half a run."""
+    columns = ["document_id", "check_name", "family", "table_name", "row_key", "measure", "expected_wan",
+               "actual_wan", "difference_wan", "tolerance_wan", "severity", "page_number", "details"]
+    incoming = findings[columns].copy()  # noqa: F841 (read by DuckDB below)
+    for column in ("expected_wan", "actual_wan", "difference_wan", "tolerance_wan"):
+        incoming[column] = incoming[column].map(str)
+    con.execute("CREATE SCHEMA IF NOT EXISTS audit")
+    con.execute(FINDINGS_DDL)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM audit.identity_findings")
+        if len(incoming):
+            con.register("incoming_findings", incoming)
+            con.execute(
+                "INSERT INTO audit.identity_findings SELECT document_id, check_name, family, table_name, row_key, "
+                "measure, expected_wan::DECIMAL(20, 6), actual_wan::DECIMAL(20, 6), difference_wan::DECIMAL(20, 6), "
+                "tolerance_wan::DECIMAL(20, 6), severity, page_number, details, ? FROM incoming_findings", [now()])
+            con.unregister("incoming_findings")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
