@@ -184,7 +184,7 @@ class _DocumentReader:
         instance = None
         if title:
             instance = self._new_instance(title, above, grid)
-        elif first_on_page and self._continues(grid):
+        elif first_on_page and not _names_another_table(above) and self._continues(grid):
             instance = self.open_instance
             instance.last_page = grid.page_number
         self._store_grid(grid, instance)
@@ -405,6 +405,16 @@ class _DocumentReader:
         }
         self.out.tables = [i.record() for i in self.instances]
         return self.out
+
+
+_OTHER_TABLE_TITLE = re.compile(r"(自评表|自评情况汇总表|表)([(（]\d{4}年度?[)）])?$")
+
+
+def _names_another_table(lines: list[str]) -> bool:
+    """A title above a grid that is not a standard table (绩效自评表 …) ends any running table."""
+    return any(
+        len(t) <= 48 and _OTHER_TABLE_TITLE.search(t) for t in (normalise_text(line) for line in lines)
+    )
 
 
 def _column_map(instance: TableInstance, grid: Grid) -> dict[int, int]:
