@@ -39,29 +39,51 @@ def _narrative(doc: Document) -> None:
         elif kind == "section":
             doc.skip(4)
             doc.line(text, 13, "l", leading=1.9)
+        elif kind == "subsection":
+            doc.line(text, BODY_SIZE, "l", leading=1.8)
+        elif kind == "figure":
+            # The chart itself is not in the seed; its caption is.
+            doc.line(text, 10, "c", leading=2.2)
         else:
             doc.paragraph(text, BODY_SIZE)
 
 
 def _tables(doc: Document) -> None:
+    """第五部分 附表: each table on its own page under the report's heading (一、… 十三、…)."""
     block = sichuan.TitleBlock(data.UNIT_LINE, data.YEAR_LINE, data.MONEY_UNIT)
     pages = [
-        ("01", "收入支出决算总表", sichuan.summary_table(data.SUMMARY_ROWS)),
+        ("01", "收入支出决算总表", block, sichuan.summary_table(data.SUMMARY_ROWS)),
         # Forced break after the 208 block; the continuation page repeats the header band.
-        ("02", "收入决算表", sichuan.income_table(data.INCOME_ROWS, break_after_code="2089999")),
-        ("03", "支出决算表", sichuan.expenditure_table(data.EXPENDITURE_ROWS)),
+        ("02", "收入决算表", block, sichuan.income_table(data.INCOME_ROWS, break_after_code="2089999")),
+        ("03", "支出决算表", block, sichuan.expenditure_table(data.EXPENDITURE_ROWS)),
         # Break after 行次 26: the balance block continues on a page without header.
         (
             "04",
             "财政拨款收入支出决算总表",
+            block,
             sichuan.fiscal_summary_table(data.FISCAL_SUMMARY_ROWS, break_after_line="26"),
         ),
-        ("06", "一般公共预算财政拨款支出决算表", sichuan.general_budget_table(data.GENERAL_BUDGET_ROWS)),
-        ("11", "国有资本经营预算财政拨款收入支出决算表", sichuan.state_capital_table()),
-        ("13", "财政拨款“三公”经费支出决算表", sichuan.three_public_table(data.THREE_PUBLIC_ROW)),
+        ("06", "一般公共预算财政拨款支出决算表", block, sichuan.general_budget_table(data.GENERAL_BUDGET_ROWS)),
+        # 07 is printed as the header band of 06 without any row and without 注.
+        ("07", "一般公共预算财政拨款支出决算明细表", block, sichuan.general_budget_table(())),
+        ("11", "国有资本经营预算财政拨款收入支出决算表", block, sichuan.state_capital_table()),
+        ("12", "国有资本经营预算财政拨款支出决算表", block, sichuan.state_capital_expenditure_table()),
+        # 13 has neither numbering nor 单位名称 line; its 2024年度 sits in the header band.
+        ("13", "财政拨款“三公”经费支出决算表", None, sichuan.three_public_table(data.YEAR_LINE)),
     ]
-    for number, title, table in pages:
-        sichuan.table_page(doc, number, title, block, table, data.NOTES[number])
+    doc.new_page()
+    doc.line(data.SCHEDULE_PART, 16, "c", leading=2.4)
+    for i, (number, title, title_block, table) in enumerate(pages):
+        sichuan.table_page(
+            doc,
+            number if title_block else "",
+            title,
+            title_block,
+            table,
+            data.NOTES[number],
+            heading=data.SCHEDULE_HEADINGS[number],
+            fresh_page=i > 0,
+        )
 
 
 def build_leshan(path: str | Path) -> Path:

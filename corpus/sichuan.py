@@ -153,37 +153,78 @@ def state_capital_table() -> Table:
     )
 
 
-def three_public_table(values: Sequence[str]) -> Table:
-    """财决公开13表 财政拨款“三公”经费支出决算表: (预算数, 决算数) for each of six items."""
+def state_capital_expenditure_table() -> Table:
+    """财决公开12表 国有资本经营预算财政拨款支出决算表 of a unit with no such funds."""
     header = [
-        _merged_over("合计", 2, 2)
-        + _merged_over("因公出国（境）费", 2, 2)
-        + _merged_over("公务用车购置及运行维护费", 6)
-        + _merged_over("公务接待费", 2, 2),
-        [None] * 4
-        + _merged_over("小计", 2)
-        + _merged_over("公务用车购置费", 2)
-        + _merged_over("公务用车运行维护费", 2)
-        + [None] * 2,
-        ["预算数", "决算数"] * 6,
+        _merged_over("项 目", 2) + [Cell("合 计", rowspan=2)] + _merged_over("本年支出", 2),
+        ["科目编码", "科目名称", None, "基本支出", "项目支出"],
     ]
+    body = [["类 款 项", "合 计", *_merged_over("本表无数据", 3)]]
     return Table(
-        widths=[43] * 12,
+        widths=[80, 130, 100, 100, 100],
         header=header,
-        body=[list(values)],
-        align="r" * 12,
-        font_size=8,
+        body=body,
+        align="ccccc",
+        font_size=9,
     )
 
 
-def table_page(doc: Document, number: str, title: str, block: TitleBlock, table: Table, notes: Sequence[str]) -> None:
-    """Draw one 财决公开 table on a fresh page: number, title, unit line, table and 注."""
-    doc.new_page()
+def three_public_table(year_line: str) -> Table:
+    """财决公开13表 财政拨款“三公”经费支出决算表, header band only, cell for cell as seed 000 prints it.
+
+    Not the template's (预算数, 决算数) pairs: a 预算科目 | 年度 | 决算科目 band over 类 款 项 /
+    科目编码 / 科目名称 / 合计 and groups whose sub-columns do not match their captions
+    (公务接待费 over 小计 | 公务接待费 | 小计).  No body row: the report prints no figures.
+    """
+    header = [
+        _merged_over("预算科目", 3) + _merged_over(year_line, 6) + _merged_over("决算科目", 5),
+        [Cell(h, rowspan=2) for h in ("类 款 项", "科目编码", "科目名称", "合计")]
+        + _merged_over("因公出国（境）费", 3)
+        + [Cell("公务用车运行维护费", rowspan=2)]
+        + _merged_over("公务接待费", 3)
+        + _merged_over("其他“三公”经费支出", 3),
+        [None] * 4
+        + ["小计", "因公出国（境）费", "公务用车运行维护费", None, "小计", "公务接待费"]
+        + ["小计", "因公出国（境）费", "公务用车运行维护费", "公务接待费"],
+    ]
+    return Table(
+        # Fourteen columns on a portrait page: at 7.5 pt a cell holds four characters a line.
+        widths=[34, 38, 48] + [36.6] * 11,
+        header=header,
+        body=[],
+        align="c" * 14,
+        font_size=7.5,
+    )
+
+
+def table_page(
+    doc: Document,
+    number: str,
+    title: str,
+    block: TitleBlock | None,
+    table: Table,
+    notes: Sequence[str],
+    *,
+    heading: str = "",
+    fresh_page: bool = True,
+) -> None:
+    """Draw one 财决公开 table: heading, number, title, unit line, table and 注.
+
+    By default the table starts a fresh page.  ``heading`` is the report's own line above the
+    title (``一、收入支出决算总表``); an empty ``number`` or a ``block`` of ``None`` leaves out the
+    numbering or the 单位名称 line, for tables printed without them.
+    """
+    if fresh_page:
+        doc.new_page()
+    if heading:
+        doc.line(heading, 13, "l", leading=1.9)
     # Number and unit line span exactly the table, like the printed title block.
     x0, width = table_left(doc, table), sum(table.widths)
-    doc.spread("", "", f"财决公开{number}表", 9, x0, width)
+    if number:
+        doc.spread("", "", f"财决公开{number}表", 9, x0, width)
     doc.line(title, 16, "c", leading=1.8)
-    doc.spread(block.unit_line, block.year_line, block.money_unit, 9, x0, width)
+    if block is not None:
+        doc.spread(block.unit_line, block.year_line, block.money_unit, 9, x0, width)
     draw_table(doc, table)
     doc.skip(6)
     for i, note in enumerate(notes):

@@ -19,7 +19,8 @@ _PROVINCES = (
     "江西省 山东省 河南省 湖北省 湖南省 广东省 广西壮族自治区 海南省 重庆市 四川省 贵州省 云南省 "
     "西藏自治区 陕西省 甘肃省 青海省 宁夏回族自治区 新疆维吾尔自治区"
 ).split()
-_CITY = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:市|州|盟|地区))")
+# 市 first: "泸州市" is a city named 泸州, not a 州 named 泸.
+_CITY = re.compile(r"^([\u4e00-\u9fff]{1,6}?市|[\u4e00-\u9fff]{1,6}?(?:自治州|州|盟|地区))")
 _DISTRICT = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|旗))")
 
 

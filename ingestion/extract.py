@@ -16,15 +16,13 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from ingestion.cover import read_cover
-from ingestion.grid import Grid, empty_note_in, grids_on_page, is_body_row, text_grids_on_page
+from ingestion.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_row, is_caption_row, text_grids_on_page
 from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
+from ingestion.narrative import read_contents, read_narrative
 from ingestion.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
 from ingestion.paths import stored_name, stored_path
 from ingestion.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
 from ingestion.titles import find_numbering, find_unit, recognise_title
-
-_SECTION = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))")
-
 
 # Cells of a column-number row (栏次 | 1 | 2 …) repeated under a continued header band.
 _COLUMN_NUMBER_WORDS = {"栏次", "行次", "类", "款", "项", "类款项"}
@@ -80,6 +78,8 @@ class Extraction:
     tables: list[dict] = field(default_factory=list)
     cells: list[dict] = field(default_factory=list)
     grid_rows: list[dict] = field(default_factory=list)
+    narrative: list[dict] = field(default_factory=list)
+    contents: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
 
 
@@ -209,7 +209,7 @@ class _DocumentReader:
             groups=map_columns(paths, name), centres=grid.column_centres(), n_cols=grid.n_cols,
         )
         tops = {path[0] for path in paths if path}
-        if len(tops) == 1 and _SECTION.match(next(iter(tops))):
+        if len(tops) == 1 and CAPTION.match(next(iter(tops))):
             instance.section = next(iter(tops))  # the header band opens with the first section's caption
         self.instances.append(instance)
         return instance
@@ -249,7 +249,7 @@ class _DocumentReader:
             if texts and all(t in header_words or t in _COLUMN_NUMBER_WORDS or is_small_integer(t) for t in texts):
                 continue
             # A caption row (二、机关运行经费) names the section of the rows below it.
-            if len(texts) == 1 and _SECTION.match(next(iter(texts))) and not is_body_row(row):
+            if is_caption_row(row) and not is_body_row(row):
                 instance.section = next(iter(texts))
                 continue
             self._flush(instance)
@@ -370,7 +370,13 @@ class _DocumentReader:
         elif any(r in roles for r in ("code_class", "code_section", "code_item")):
             state = instance.code_states.setdefault(group.index, SplitCodeState())
             parts = [cell(roles[r]) if r in roles else "" for r in ("code_class", "code_section", "code_item")]
-            code = state.resolve(*parts)
+            # A cell merged over 类|款|项 (and the name) may hold "2080505 机关…" or "合计".
+            merged, rest = split_code_and_name(parts[0])
+            if rest and not any(normalise_text(p) for p in parts[1:]):
+                code = merged
+                label = label or rest
+            else:
+                code = state.resolve(*parts)
         if not code and label:
             code_in_label, rest = split_code_and_name(label)
             if code_in_label and rest:
@@ -404,6 +410,8 @@ class _DocumentReader:
             "region": cover.region,
         }
         self.out.tables = [i.record() for i in self.instances]
+        self.out.narrative = read_narrative(self.out.pages)
+        self.out.contents = read_contents(self.out.pages)
         return self.out
 
 

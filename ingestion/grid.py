@@ -45,7 +45,8 @@ class Grid:
 
     def header_row_count(self) -> int:
         for i, row in enumerate(self.rows):
-            if is_body_row(row):
+            # A caption row (一、政府采购情况) under the header opens the body's first section.
+            if is_body_row(row) or (i > 0 and is_caption_row(row)):
                 return i
         return len(self.rows)
 
@@ -65,6 +66,15 @@ class Grid:
 
     def empty_note(self) -> str | None:
         return empty_note_in([cell for row in self.rows for cell in row if cell])
+
+
+CAPTION = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))")
+
+
+def is_caption_row(row: list[str | None]) -> bool:
+    """One enumerated caption (二、机关运行经费) across the row, nothing else."""
+    texts = {normalise_text(c) for c in row if c and normalise_text(c)}
+    return len(texts) == 1 and bool(CAPTION.match(next(iter(texts))))
 
 
 def is_body_row(row: list[str | None]) -> bool:

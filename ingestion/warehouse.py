@@ -37,6 +37,12 @@ DDL = [
     """CREATE TABLE IF NOT EXISTS raw.table_grid_rows (
         document_id VARCHAR, page_number INTEGER, table_seq INTEGER, grid_top DOUBLE, row_index INTEGER,
         cells VARCHAR[])""",
+    """CREATE TABLE IF NOT EXISTS raw.narrative_figures (
+        document_id VARCHAR, figure_seq INTEGER, page_number INTEGER, topic VARCHAR, stated_text VARCHAR,
+        stated_wan DECIMAL(20, 6), stated_rate DECIMAL(12, 6), base_wan DECIMAL(20, 6), base_topic VARCHAR,
+        context VARCHAR, subject_code VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS raw.contents_entries (
+        document_id VARCHAR, page_number INTEGER, table_name VARCHAR, listed_text VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS raw.ingest_errors (
         source_file VARCHAR, source_path VARCHAR, file_sha256 VARCHAR, document_id VARCHAR,
         page_number INTEGER, stage VARCHAR, reason VARCHAR, fatal BOOLEAN, extractor_version VARCHAR,
@@ -44,7 +50,14 @@ DDL = [
     """CREATE TABLE IF NOT EXISTS raw.meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
 ]
 
-_CHILD_TABLES = ("raw.pages", "raw.table_instances", "raw.table_cells", "raw.table_grid_rows")
+# Columns added after a table first shipped: an older warehouse gains them on connect.
+_ADDED_COLUMNS = [
+    ("raw.table_cells", "section_label", "VARCHAR"),
+    ("raw.narrative_figures", "subject_code", "VARCHAR"),
+]
+
+_CHILD_TABLES = ("raw.pages", "raw.table_instances", "raw.table_cells", "raw.table_grid_rows",
+                 "raw.narrative_figures", "raw.contents_entries")
 
 
 class WarehouseError(Exception):
@@ -67,6 +80,8 @@ def connect(db_path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     if not read_only:
         for statement in DDL:
             con.execute(statement)
+        for table, column, kind in _ADDED_COLUMNS:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")  # noqa: S608 (fixed names)
         con.execute("INSERT OR REPLACE INTO raw.meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
     return con
 
@@ -115,6 +130,11 @@ def _insert_frame(con, table: str, columns: list[str], records: list[dict], cast
         con.unregister("incoming_frame")
 
 
+def _text(value) -> str | None:
+    """Decimals travel as text into DuckDB and are cast there, so no float ever touches them."""
+    return None if value is None else str(value)
+
+
 def write_document(con, extraction, replaces: list[str]) -> None:
     """Write one extracted document (and drop the versions it replaces) atomically."""
     doc = extraction.document
@@ -149,6 +169,15 @@ def write_document(con, extraction, replaces: list[str]) -> None:
         _insert_frame(con, "raw.table_grid_rows",
                       ["document_id", "page_number", "table_seq", "grid_top", "row_index", "cells"],
                       rows, {"table_seq": "INTEGER"})
+        narrative = [dict(n, document_id=document_id, **{k: _text(n[k]) for k in ("stated_wan", "stated_rate", "base_wan")})
+                     for n in extraction.narrative]
+        _insert_frame(con, "raw.narrative_figures",
+                      ["document_id", "figure_seq", "page_number", "topic", "stated_text", "stated_wan", "stated_rate",
+                       "base_wan", "base_topic", "context", "subject_code"],
+                      narrative, {"stated_wan": "DECIMAL(20, 6)", "stated_rate": "DECIMAL(12, 6)",
+                                  "base_wan": "DECIMAL(20, 6)", "base_topic": "VARCHAR", "subject_code": "VARCHAR"})
+        _insert_frame(con, "raw.contents_entries", ["document_id", "page_number", "table_name", "listed_text"],
+                      [dict(c, document_id=document_id) for c in extraction.contents], {})
         for error in extraction.errors:
             con.execute(
                 "INSERT INTO raw.ingest_errors VALUES (?, ?, ?, ?, ?, ?, ?, false, ?, ?)",

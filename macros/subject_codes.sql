@@ -6,3 +6,8 @@
 {% macro parent_code(code) -%}
     case when length({{ code }}) > 3 then left({{ code }}, length({{ code }}) - 2) end
 {%- endmacro %}
+
+-- An exact amount as text without trailing zeros (117.880000 -> 117.88).
+{% macro amount_text(column) -%}
+    regexp_replace({{ column }}::varchar, '(\.\d*?)0+$', '\1')
+{%- endmacro %}

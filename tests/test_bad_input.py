@@ -110,7 +110,7 @@ def test_limits_turn_into_errors(tmp_path):
     summary = ingest([str(folder)], str(db), limits=Limits(max_pages=5), progress=False)
     assert summary.count("failed") == 1
     assert query(db, "SELECT stage, reason FROM raw.ingest_errors") == [
-        ("limits", "the PDF has 42 pages, over the limit of 5")]
+        ("limits", "the PDF has 47 pages, over the limit of 5")]
     summary = ingest([str(folder)], str(db), force=True, limits=Limits(timeout_s=0.05), progress=False)
     assert summary.count("failed") == 1
     assert "took longer than the limit of 0.05 s" in summary.outcomes[0].message

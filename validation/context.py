@@ -19,6 +19,8 @@ FAMILIES = {
     "row": "row identities: total column = Σ part columns; 三公 合计 = parts",
     "basic_expenditure": "economic 类 = Σ 款; 人员经费 = 301 + 303; 公用经费 = the rest; = 一般公共预算 基本支出",
     "cross_table": "the same figure printed in two tables agrees",
+    "narrative": "情况说明 figures equal the table figures they describe; stated percentages equal their recomputation",
+    "completeness": "every table the contents list is printed with its figures; every printed value is a number",
 }
 DATA_SOURCE = "warehouse"
 ASSET = "identity_checks"

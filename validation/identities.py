@@ -43,9 +43,11 @@ class ValidationResult:
         out = [f"validate: {self.checks} identity checks, {len(self.findings)} findings "
                f"({self.count('error')} error, {self.count('warning')} warning); Data Docs: {self.data_docs}"]
         for row in self.findings.head(limit).itertuples():
+            figures = "" if row.actual_wan is None else (
+                f"printed {_fmt(row.actual_wan)}, expected {_fmt(row.expected_wan)} "
+                f"(diff {_fmt(row.difference_wan)}, tolerance {_fmt(row.tolerance_wan)}) ")
             out.append(f"  {row.severity:<7} {row.source_file} p.{row.page_number} {row.check_name} [{row.row_key}"
-                       f"/{row.measure}]: printed {_fmt(row.actual_wan)}, expected {_fmt(row.expected_wan)} "
-                       f"(diff {_fmt(row.difference_wan)}, tolerance {_fmt(row.tolerance_wan)}) {row.details}")
+                       f"/{row.measure}]: {figures}{row.details}")
         if len(self.findings) > limit:
             out.append(f"  … {len(self.findings) - limit} more in audit.identity_findings")
         return out
@@ -76,10 +78,20 @@ def _load_checks(con, per_term: Decimal) -> pd.DataFrame:
     frame["check_id"] = range(len(frame))
     tolerance = [per_term * int(n) for n in frame["n_terms"]]
     frame["tolerance_wan"] = tolerance
+    # Non-numeric checks (completeness) come already decided: is_failed.
     frame["excess_micro"] = [
-        int((abs(diff) - tol) * MICRO) for diff, tol in zip(frame["difference_wan"], tolerance)
+        1 if failed else int((abs(diff) - tol) * MICRO)
+        for diff, tol, failed in zip(frame["difference_wan"], tolerance, frame["is_failed"])
     ]
     return frame
+
+
+def _severity(row) -> str:
+    """warning within twice the tolerance (or one unit of a printed percentage), error beyond."""
+    if isinstance(row.severity_hint, str):
+        return row.severity_hint
+    allowance = max(2 * row.tolerance_wan, row.precision_unit or 0)
+    return "warning" if abs(row.difference_wan) <= allowance else "error"
 
 
 def _failed_ids(checkpoint, frame: pd.DataFrame) -> set[int]:
@@ -101,10 +113,7 @@ def validate(db_path: str, per_term: Decimal | None = None) -> ValidationResult:
         context = get_context()
         failed = _failed_ids(ensure_objects(context), frame) if len(frame) else set()
         findings = frame[frame["check_id"].isin(failed)].copy()
-        findings["severity"] = [
-            "warning" if abs(d) <= 2 * t else "error"
-            for d, t in zip(findings["difference_wan"], findings["tolerance_wan"])
-        ]
+        findings["severity"] = [_severity(row) for row in findings.itertuples()]
         _write_findings(con, findings)
     finally:
         con.close()
@@ -117,7 +126,7 @@ def _write_findings(con, findings: pd.DataFrame) -> None:
                "actual_wan", "difference_wan", "tolerance_wan", "severity", "page_number", "details"]
     incoming = findings[columns].copy()  # noqa: F841 (read by DuckDB below)
     for column in ("expected_wan", "actual_wan", "difference_wan", "tolerance_wan"):
-        incoming[column] = incoming[column].map(str)
+        incoming[column] = incoming[column].map(lambda v: None if v is None or v != v else str(v))
     con.execute("CREATE SCHEMA IF NOT EXISTS audit")
     con.execute(FINDINGS_DDL)
     con.execute("BEGIN TRANSACTION")

@@ -6,7 +6,7 @@
 -- involves (n_terms, which sets the rounding tolerance at validation time).
 -- Each family lives in its own model; a new family is a new
 -- int_identity_checks_<family> model added to this list.
-{% set families = ['summary', 'hierarchy', 'row', 'basic_expenditure', 'cross_table'] %}
+{% set families = ['summary', 'hierarchy', 'row', 'basic_expenditure', 'cross_table', 'narrative', 'completeness'] %}
 
 {% for family in families %}
     select
@@ -20,8 +20,11 @@
         actual_wan,
         difference_wan,
         n_terms,
+        precision_unit,
         page_number,
-        details
+        details,
+        is_failed,
+        severity_hint
     from {{ ref('int_identity_checks_' ~ family) }}
     {% if not loop.last %}union all{% endif %}
 {% endfor %}

@@ -108,6 +108,9 @@ select
     actual_wan::decimal(20, 6) as actual_wan,
     page_number,
     details,
+    0::decimal(20, 6) as precision_unit,
+    false as is_failed,
+    null::varchar as severity_hint,
     (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
     greatest(n_terms, 1) as n_terms
 from (

@@ -1,0 +1,84 @@
+"""Benchmark, run by hand: recall and precision of the identity findings against the
+errors the synthetic corpus generator injected (its ground_truth.jsonl).
+
+    .venv/bin/python -m corpus.synthetic pdf /tmp/pdf1k --units 250 --years 4 --seed 1 --error-rate 0.05 --jobs 2
+    .venv/bin/python bench/findings_vs_ground_truth.py /tmp/pdf1k --db /tmp/pdf1k.duckdb [--skip-run]
+
+Runs `juesuan run` on the folder (unless --skip-run), then matches findings to injected
+errors. An injected error is found when a finding of the same document points at it:
+a missing table by its name; a narrative figure by its page (and 类 code); a changed
+cell or wrong total by its page, its row key, or a mention of that key in the details.
+A finding is a true positive when it points at an injected error of its document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _points_at(finding: dict, error: dict) -> bool:
+    if finding["document_id"] != error["document_id"]:
+        return False
+    kind = error["kind"]
+    if kind == "missing_table":
+        return finding["check_name"] == "completeness.listed_table_missing" and finding["row_key"] == error["table"]
+    key = str(error.get("row_key") or "")
+    if kind == "narrative_mismatch":
+        code = key.rsplit("_", 1)[-1] if key.startswith("general_budget_class_") else None
+        return finding["family"] == "narrative" and finding["page_number"] == error["page"] and (
+            code is None or finding["row_key"] in (code, "general_budget_class"))
+    return (finding["page_number"] == error["page"] or finding["row_key"] == key
+            or (key and key in (finding["details"] or "")))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--skip-run", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_run:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "ingestion.cli", "run", str(args.folder), "--db", str(args.db),
+                        "--jobs", str(args.jobs), "--no-progress"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        print(f"juesuan run: {time.perf_counter() - started:.0f}s")
+    errors = [json.loads(line) for line in (args.folder / "ground_truth.jsonl").read_text().splitlines() if line]
+    with duckdb.connect(str(args.db), read_only=True) as con:
+        rows = con.execute("SELECT document_id, family, check_name, row_key, page_number, details, severity "
+                           "FROM audit.identity_findings").fetchall()
+        documents = con.execute("SELECT count(*) FROM raw.documents").fetchone()[0]
+    findings = [dict(zip(["document_id", "family", "check_name", "row_key", "page_number", "details", "severity"], r))
+                for r in rows]
+    found = [e for e in errors if any(_points_at(f, e) for f in findings)]
+    true_positive = [f for f in findings if any(_points_at(f, e) for e in errors)]
+    recall = len(found) / len(errors) if errors else 1.0
+    precision = len(true_positive) / len(findings) if findings else 1.0
+    print(f"documents: {documents}, injected errors: {len(errors)}, findings: {len(findings)}")
+    print(f"recall: {len(found)}/{len(errors)} = {recall:.2%}; precision: {len(true_positive)}/{len(findings)} = {precision:.2%}")
+    by_kind: dict[str, list[int]] = {}
+    for e in errors:
+        by_kind.setdefault(e["kind"], [0, 0])[1] += 1
+        by_kind[e["kind"]][0] += e in found
+    for kind, (hit, total) in sorted(by_kind.items()):
+        print(f"  {kind:<20} {hit}/{total}")
+    for e in errors:
+        if e not in found:
+            print("  missed:", e["file"], e["kind"], e["table"], e.get("row_key"), "page", e["page"])
+    for f in findings:
+        if f not in true_positive:
+            print("  false positive:", f["document_id"][:12], f["check_name"], f["row_key"], "page", f["page_number"],
+                  (f["details"] or "")[:80])
+
+
+if __name__ == "__main__":
+    main()

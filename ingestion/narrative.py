@@ -1,0 +1,157 @@
+"""Where the 情况说明 narrative is read: the figures it states, and the tables its contents list names.
+
+Page text is normalised (no whitespace, NFKC: full-width ，（） become ,() ) before
+matching, because narrative lines break anywhere, even inside a figure (``占⏎88.98%``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from ingestion.numbers import normalise_text
+from ingestion.rowkeys import CLASS_NAMES
+from ingestion.titles import recognise_title
+
+_NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
+# (topic, pattern): the amount is group 1, in 万元. Order matters: specific first.
+AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [
+    (topic, re.compile(pattern))
+    for topic, pattern in [
+        ("fiscal_grand_total", r"财政拨款收(?:入)?、?支(?:出)?总计(?:均为|各为|为|分别为)?" + _NUM + "万元"),
+        ("grand_total", r"(?<!财政拨款)收(?:入)?、?支(?:出)?总计(?:均为|各为|为|分别为)?" + _NUM + "万元"),
+        ("total_income", r"本年收入合计" + _NUM + "万元"),
+        ("total_expenditure", r"本年支出合计" + _NUM + "万元"),
+        ("general_budget_basic", r"一般公共预算财政拨款基本支出(?:决算)?(?:为)?" + _NUM + "万元"),
+        ("general_budget_expenditure", r"一般公共预算财政拨款支出(?:决算数?)?(?:为)?" + _NUM + "万元"),
+        ("basic_expenditure", r"(?<!财政拨款)基本支出" + _NUM + "万元"),
+        ("project_expenditure", r"(?<!财政拨款)项目支出" + _NUM + "万元"),
+        ("personnel", r"人员经费" + _NUM + "万元"),
+        ("public", r"公用经费" + _NUM + "万元"),
+        ("three_public_budget", r"三公”?经费财政拨款支出(?:年初|全年)?预算(?:数)?为" + _NUM + "万元"),
+        ("three_public_actual", r"三公”?经费财政拨款支出(?:年初|全年)?预算(?:数)?为[\d,.]+万元[,，]?支出决算(?:数)?为" + _NUM + "万元"),
+        ("three_public_overseas_actual", r"因公出国\(境\)费(?:支出)?决算(?:数)?为" + _NUM + "万元"),
+        ("three_public_vehicle_actual", r"公务用车购置及运行维护费(?:支出)?决算(?:数)?为" + _NUM + "万元"),
+        ("three_public_reception_actual", r"公务接待费(?:支出)?决算(?:数)?为" + _NUM + "万元"),
+        ("procurement_total", r"政府采购(?:支出)?(?:总额|金额)(?:[(（]以合同签订为准[)）])?(?:为)?" + _NUM + "万元"),
+        ("operating_cost", r"机关运行经费(?:支出|决算)?(?:为)?" + _NUM + "万元"),
+    ]
+]
+# "X 万元，占 Y%": a share of the total stated just before (本年收入合计 / 本年支出合计).
+_SHARE = re.compile(r"([\u4e00-\u9fff()]{2,30}?)" + _NUM + r"万元[,，]?占(?:比)?" + _NUM + "%")
+_SHARE_BASE = re.compile(r"(本年收入合计|本年支出合计|一般公共预算财政拨款支出)" + _NUM + "万元")
+_BASE_TOPIC = {"本年收入合计": "total_income", "本年支出合计": "total_expenditure",
+               "一般公共预算财政拨款支出": "general_budget_expenditure"}
+# "一般公共服务支出（类）236.31万元": a 类 total of the 一般公共预算 expenditure table.
+_CLASS_FIGURE = re.compile(r"([\u4e00-\u9fff]{2,14}支出|预备费)(?:\(类\))?" + _NUM + "万元")
+# "预算为 A 万元，支出决算为 B 万元，完成预算的 R%": R against B / A.
+_COMPLETION = [
+    (topic, re.compile(prefix + r"(?:年初|全年)?预算(?:数)?为" + _NUM + r"万元[,，]?支出决算(?:数)?为" + _NUM
+                       + r"万元[,，]?完成(?:年初|全年)?预算(?:数)?的?" + _NUM + "%"))
+    for topic, prefix in [("three_public_completion_rate", r"三公”?经费财政拨款支出"),
+                          ("general_budget_completion_rate", r"一般公共预算财政拨款支出")]
+]
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def read_narrative(pages: list[dict]) -> list[dict]:
+    """Figures stated in the text of each page, one record per statement."""
+    figures: list[dict] = []
+    for page in pages:
+        text = normalise_text(page["text"])
+        figures.extend(_amounts(text, page["page_number"]))
+        figures.extend(_class_figures(text, page["page_number"]))
+        figures.extend(_shares(text, page["page_number"]))
+        figures.extend(_completion_rates(text, page["page_number"]))
+    for seq, figure in enumerate(figures, start=1):
+        figure["figure_seq"] = seq
+    return figures
+
+
+def _record(topic, page_number, stated_text, value=None, rate=None, base=None, base_topic=None, context="",
+            subject_code=None):
+    return {"topic": topic, "page_number": page_number, "stated_text": stated_text, "stated_wan": value,
+            "stated_rate": rate, "base_wan": base, "base_topic": base_topic, "context": context[:200],
+            "subject_code": subject_code}
+
+
+def _class_figures(text: str, page_number: int) -> list[dict]:
+    """类 totals named in the 一般公共预算 section ("主要用于以下方面：…")."""
+    start = text.find("主要用于以下方面")
+    if start < 0:
+        return []
+    sentence = text[start: text.find("。", start) if "。" in text[start:] else len(text)]
+    out = []
+    for match in _CLASS_FIGURE.finditer(sentence):
+        name = re.sub(r"^.*?[:：；;,，]", "", match.group(1))
+        code = CLASS_NAMES.get(name) or CLASS_NAMES.get(name + "支出")
+        if code:
+            out.append(_record("general_budget_class", page_number, match.group(2) + "万元", _decimal(match.group(2)),
+                               context=match.group(0), subject_code=code))
+    return out
+
+
+def _amounts(text: str, page_number: int) -> list[dict]:
+    out, taken = [], set()
+    for topic, pattern in AMOUNT_TOPICS:
+        for match in pattern.finditer(text):
+            if match.start(1) in taken:
+                continue  # a more specific topic already read this figure
+            taken.add(match.start(1))
+            out.append(_record(topic, page_number, match.group(1) + "万元", _decimal(match.group(1)),
+                               context=match.group(0)))
+    return out
+
+
+def _shares(text: str, page_number: int) -> list[dict]:
+    """"占 Y%" statements with the total they are a share of (the closest one stated before)."""
+    out = []
+    bases = [(m.start(), m.group(1), _decimal(m.group(2))) for m in _SHARE_BASE.finditer(text)]
+    for match in _SHARE.finditer(text):
+        # the base is stated in the same sentence or the one just before
+        before = [b for b in bases if b[0] < match.start() and text[b[0]:match.start()].count("。") <= 1]
+        if not before:
+            continue
+        _, base_label, base_value = before[-1]
+        topic = "share_of_" + _BASE_TOPIC[base_label]
+        out.append(_record(topic, page_number, match.group(3) + "%", value=_decimal(match.group(2)),
+                           rate=_percent(match.group(3)), base=base_value, base_topic=base_label,
+                           context=match.group(0)))
+    return out
+
+
+def _completion_rates(text: str, page_number: int) -> list[dict]:
+    out = []
+    for topic, pattern in _COMPLETION:
+        for match in pattern.finditer(text):
+            out.append(_record(topic, page_number, match.group(3) + "%", value=_decimal(match.group(2)),
+                               rate=_percent(match.group(3)), base=_decimal(match.group(1)),
+                               base_topic="budget", context=match.group(0)))
+    return out
+
+
+def _percent(text: str) -> Decimal | None:
+    value = _decimal(text)
+    return None if value is None else value / 100
+
+
+def read_contents(pages: list[dict], max_pages: int = 5) -> list[dict]:
+    """Standard tables a contents page (目录) or 附表 list names, with that page."""
+    entries, seen = [], set()
+    for page in pages[:max_pages]:
+        lines = page["text"].splitlines()
+        if not any(normalise_text(line) in ("目录", "附表") or normalise_text(line).startswith("目录") for line in lines):
+            continue
+        for line in lines:
+            title = recognise_title(re.sub(r"[\s.…·]*\d*$", "", line))
+            if title and title[0] not in seen:
+                seen.add(title[0])
+                entries.append({"page_number": page["page_number"], "table_name": title[0],
+                                "listed_text": re.sub(r"[\s.…·]*\d*$", "", line.strip())})
+    return entries

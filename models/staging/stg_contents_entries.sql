@@ -1,0 +1,6 @@
+select
+    document_id,
+    page_number,
+    table_name,
+    listed_text
+from {{ source('raw', 'contents_entries') }}
