@@ -22,6 +22,7 @@ from ingestion.narrative import read_contents, read_narrative
 from ingestion.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
 from ingestion.paths import stored_name, stored_path
 from ingestion.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
+from ingestion.sheets import SheetsResult, read_sheets
 from ingestion.titles import find_numbering, find_unit, recognise_title
 
 # Cells of a column-number row (栏次 | 1 | 2 …) repeated under a continued header band.
@@ -50,6 +51,7 @@ class TableInstance:
     n_cols: int
     note: str | None = None
     section: str | None = None
+    body_rows: int = 0
     pending: tuple | None = None  # (grid, row index, row cells, column map) of a row not yet read
     figures: int = 0
     code_states: dict[int, SplitCodeState] = field(default_factory=dict)
@@ -67,6 +69,7 @@ class TableInstance:
             "is_empty": self.figures == 0,
             "empty_note": self.note,
             "figure_count": self.figures,
+            "body_row_count": self.body_rows,
             "column_headers": [c.header_text for g in self.groups for c in g.columns],
         }
 
@@ -80,6 +83,7 @@ class Extraction:
     grid_rows: list[dict] = field(default_factory=list)
     narrative: list[dict] = field(default_factory=list)
     contents: list[dict] = field(default_factory=list)
+    sheets: SheetsResult = field(default_factory=SheetsResult)
     errors: list[dict] = field(default_factory=list)
 
 
@@ -253,6 +257,7 @@ class _DocumentReader:
                 instance.section = next(iter(texts))
                 continue
             self._flush(instance)
+            instance.body_rows += 1
             instance.pending = (grid, row_index, list(row), column_of)
 
     def _flush(self, instance: TableInstance) -> None:
@@ -412,6 +417,7 @@ class _DocumentReader:
         self.out.tables = [i.record() for i in self.instances]
         self.out.narrative = read_narrative(self.out.pages)
         self.out.contents = read_contents(self.out.pages)
+        self.out.sheets = read_sheets(self.out.pages, self.out.grid_rows)
         return self.out
 
 

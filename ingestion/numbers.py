@@ -12,6 +12,8 @@ _NOT_APPLICABLE = {"-", "--", "—", "——", "–", "－", "/", "─"}
 _PLAIN = re.compile(r"-?\d+(\.\d+)?")
 _GROUPED = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
 _INTEGER_RUN = re.compile(r"\d+")
+# A note printed where figures would stand ("本表无数据" across a 合计 row): not a figure, not an error.
+_NOTE = re.compile(r"本表无数据|无数据|无此项|不涉及")
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class Amount:
 
     text: str
     value: Decimal | None
-    status: str  # number | blank | not_applicable | error
+    status: str  # number | blank | not_applicable | note | error
     reason: str | None = None
 
 
@@ -43,6 +45,8 @@ def parse_amount(text: str | None) -> Amount:
         return Amount(printed, None, "blank")
     if cleaned in _NOT_APPLICABLE or set(cleaned) <= set("-—–－─"):
         return Amount(printed, None, "not_applicable")
+    if _NOTE.search(cleaned):
+        return Amount(printed, None, "note")
     negative = False
     if cleaned.startswith("(") and cleaned.endswith(")"):
         negative, cleaned = True, cleaned[1:-1]

@@ -221,7 +221,12 @@ def _finish(con, job: _Job, kind: str, payload) -> Outcome:
         wh.record_failure(con, job.path, job.sha, stage, reason, page)
         return Outcome(job.path, "failed", reason)
     extraction = payload
-    wh.write_document(con, extraction, job.replaces)
+    try:
+        wh.write_document(con, extraction, job.replaces)
+    except Exception as exc:  # noqa: BLE001 - one document that cannot be written must not stop the batch
+        reason = f"the extracted document could not be written: {type(exc).__name__}: {str(exc).splitlines()[0]}"
+        wh.record_failure(con, job.path, job.sha, "write", reason)
+        return Outcome(job.path, "failed", reason)
     figures = sum(1 for c in extraction.cells if c["status"] == "number")
     return Outcome(job.path, "replaced" if job.replaces else "ingested", document_id=job.sha,
                    tables=len(extraction.tables), figures=figures, pages=len(extraction.pages))

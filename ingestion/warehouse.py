@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import duckdb
 import pandas as pd
 
 from ingestion import EXTRACTOR_VERSION
 from ingestion.paths import stored_name, stored_path
+from ingestion.sheets import BUDGET_ROW_COLUMNS, INDICATOR_COLUMNS, SHEET_COLUMNS, SUMMARY_ROW_COLUMNS
 
 SCHEMA_VERSION = 1
 
@@ -28,7 +30,8 @@ DDL = [
     """CREATE TABLE IF NOT EXISTS raw.table_instances (
         document_id VARCHAR, table_seq INTEGER, table_name VARCHAR, title_text VARCHAR, numbering VARCHAR,
         amount_unit VARCHAR, first_page INTEGER, last_page INTEGER, is_empty BOOLEAN, empty_note VARCHAR,
-        figure_count INTEGER, column_headers VARCHAR[], PRIMARY KEY (document_id, table_seq))""",
+        figure_count INTEGER, column_headers VARCHAR[], body_row_count INTEGER,
+        PRIMARY KEY (document_id, table_seq))""",
     """CREATE TABLE IF NOT EXISTS raw.table_cells (
         document_id VARCHAR, table_seq INTEGER, table_name VARCHAR, page_number INTEGER, row_index INTEGER,
         col_index INTEGER, group_index INTEGER, side VARCHAR, subject_code VARCHAR, row_label VARCHAR,
@@ -54,15 +57,51 @@ DDL = [
 _ADDED_COLUMNS = [
     ("raw.table_cells", "section_label", "VARCHAR"),
     ("raw.narrative_figures", "subject_code", "VARCHAR"),
+    ("raw.table_instances", "body_row_count", "INTEGER"),
 ]
 
-_CHILD_TABLES = ("raw.pages", "raw.table_instances", "raw.table_cells", "raw.table_grid_rows",
-                 "raw.narrative_figures", "raw.contents_entries")
 
 
 class WarehouseError(Exception):
     """The warehouse file cannot be opened or is not ours."""
 
+
+# Columns of the 绩效自评表 tables that hold exact numbers (ingestion/sheets.py gives Decimals).
+_SHEET_DECIMALS = {
+    "basic_expenditure", "project_expenditure", "budget_initial_declared", "budget_initial", "budget_adjusted",
+    "budget_executed", "execution_rate", "budget_weight", "budget_score", "total_weight", "total_score",
+    "initial_declared", "initial", "adjusted", "executed", "balance", "weight", "score", "level1_weight",
+    "level2_weight", "target_value", "target_initial_value", "target_adjusted_value", "actual_value",
+    "completion_rate",
+}
+
+
+def _sheet_ddl(table: str, columns: tuple[str, ...]) -> str:
+    """DDL of a 绩效自评表 table from its column list (ingestion/sheets.py)."""
+    def kind(column: str) -> str:
+        if column.endswith(("_seq", "_page", "page_number", "_index", "_count")):
+            return "INTEGER"
+        if column == "is_total":
+            return "BOOLEAN"
+        if column == "flags":
+            return "VARCHAR[]"
+        if column in _SHEET_DECIMALS:
+            return "DECIMAL(20, 6)"
+        return "VARCHAR"
+    body = ", ".join(f"{c} {kind(c)}" for c in ("document_id", *columns))
+    return f"CREATE TABLE IF NOT EXISTS {table} ({body})"
+
+
+SHEET_TABLES = {
+    "raw.performance_sheets": SHEET_COLUMNS,
+    "raw.performance_budget_rows": BUDGET_ROW_COLUMNS,
+    "raw.performance_indicators": INDICATOR_COLUMNS,
+    "raw.performance_summary_rows": SUMMARY_ROW_COLUMNS,
+}
+DDL += [_sheet_ddl(table, columns) for table, columns in SHEET_TABLES.items()]
+
+_CHILD_TABLES = ("raw.pages", "raw.table_instances", "raw.table_cells", "raw.table_grid_rows",
+                 "raw.narrative_figures", "raw.contents_entries", *SHEET_TABLES)
 
 _SCHEMA_NAMES = {"raw", "staging", "intermediate", "marts", "audit", "reference"}
 
@@ -124,15 +163,23 @@ def _insert_frame(con, table: str, columns: list[str], records: list[dict], cast
     frame = pd.DataFrame.from_records(records, columns=columns)  # noqa: F841 (read by DuckDB below)
     select = ", ".join(f"CAST({c} AS {casts[c]})" if c in casts else c for c in columns)
     con.register("incoming_frame", frame)
-    try:
-        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM incoming_frame")  # noqa: S608
-    finally:
-        con.unregister("incoming_frame")
+    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM incoming_frame")  # noqa: S608
+    con.unregister("incoming_frame")
 
 
 def _text(value) -> str | None:
     """Decimals travel as text into DuckDB and are cast there, so no float ever touches them."""
     return None if value is None else str(value)
+
+
+def _insert_sheet_records(con, table: str, columns: tuple[str, ...], records: list[dict], document_id: str) -> None:
+    """Decimals as text, cast by DuckDB to the column's type (no float on the way)."""
+    if not records:
+        return
+    rows = [{"document_id": document_id, **{c: _text(r.get(c)) if isinstance(r.get(c), Decimal) else r.get(c)
+                                             for c in columns}} for r in records]
+    casts = {c: "DECIMAL(20, 6)" for c in columns if c in _SHEET_DECIMALS}
+    _insert_frame(con, table, ["document_id", *columns], rows, casts)
 
 
 def write_document(con, extraction, replaces: list[str]) -> None:
@@ -155,7 +202,8 @@ def write_document(con, extraction, replaces: list[str]) -> None:
         tables = [dict(t, document_id=document_id) for t in extraction.tables]
         _insert_frame(con, "raw.table_instances",
                       ["document_id", "table_seq", "table_name", "title_text", "numbering", "amount_unit",
-                       "first_page", "last_page", "is_empty", "empty_note", "figure_count", "column_headers"],
+                       "first_page", "last_page", "is_empty", "empty_note", "figure_count", "column_headers",
+                       "body_row_count"],
                       tables, {})
         cells = [dict(c, document_id=document_id) for c in extraction.cells]
         _insert_frame(con, "raw.table_cells",
@@ -178,6 +226,9 @@ def write_document(con, extraction, replaces: list[str]) -> None:
                                   "base_wan": "DECIMAL(20, 6)", "base_topic": "VARCHAR", "subject_code": "VARCHAR"})
         _insert_frame(con, "raw.contents_entries", ["document_id", "page_number", "table_name", "listed_text"],
                       [dict(c, document_id=document_id) for c in extraction.contents], {})
+        for table, records in zip(SHEET_TABLES, (extraction.sheets.sheets, extraction.sheets.budget_rows,
+                                                  extraction.sheets.indicators, extraction.sheets.summary_rows)):
+            _insert_sheet_records(con, table, SHEET_TABLES[table], records, document_id)
         for error in extraction.errors:
             con.execute(
                 "INSERT INTO raw.ingest_errors VALUES (?, ?, ?, ?, ?, ?, ?, false, ?, ?)",

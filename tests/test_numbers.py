@@ -37,7 +37,12 @@ def test_dashes_mean_not_applicable(printed):
     assert parse_amount(printed).value is None
 
 
-@pytest.mark.parametrize("printed", ["## ###", "abc", "1.2.3", "12,34.5", "本表无数据"])
+def test_a_note_where_figures_stand_is_not_a_figure():
+    assert parse_amount("本表无数据").status == "note"
+    assert parse_amount("本表无数据").value is None
+
+
+@pytest.mark.parametrize("printed", ["## ###", "abc", "1.2.3", "12,34.5", "见附件"])
 def test_unparseable_figures_are_errors_never_zero(printed):
     amount = parse_amount(printed)
     assert amount.status == "error"

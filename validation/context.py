@@ -21,6 +21,7 @@ FAMILIES = {
     "cross_table": "the same figure printed in two tables agrees",
     "narrative": "情况说明 figures equal the table figures they describe; stated percentages equal their recomputation",
     "completeness": "every table the contents list is printed with its figures; every printed value is a number",
+    "performance": "绩效自评表: 执行率 = 执行数 / 调整后预算数; Σ weights = 合计; Σ scores = 总分; score ≤ weight",
 }
 DATA_SOURCE = "warehouse"
 ASSET = "identity_checks"

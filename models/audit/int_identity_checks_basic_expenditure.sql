@@ -18,9 +18,9 @@ basic as (
     select
         document_id,
         sum(amount_wan) filter (where code_length = 3 and subject_code in ('301', '303')) as personnel_classes,
-        count(*) filter (where code_length = 3 and subject_code in ('301', '303')) as personnel_terms,
+        count(*) filter (where code_length = 3 and subject_code in ('301', '303') and amount_wan != 0) as personnel_terms,
         sum(amount_wan) filter (where code_length = 3 and subject_code not in ('301', '303')) as public_classes,
-        count(*) filter (where code_length = 3 and subject_code not in ('301', '303')) as public_terms
+        count(*) filter (where code_length = 3 and subject_code not in ('301', '303') and amount_wan != 0) as public_terms
     from coded
     where table_name = 'general_budget_basic_expenditure'
     group by document_id
@@ -62,7 +62,7 @@ basic_checks as (
         basic_totals.personnel_page as page_number,
         '人员经费合计 = 301 + 303' as details
     from basic inner join basic_totals on basic.document_id = basic_totals.document_id
-    where basic_totals.personnel_total is not null and basic.personnel_terms > 0
+    where basic_totals.personnel_total is not null and basic.personnel_classes is not null
     union all
     select
         basic.document_id,
@@ -77,7 +77,7 @@ basic_checks as (
         basic_totals.public_page,
         '公用经费合计 = 302 + 307 + 309 + 310 + …'
     from basic inner join basic_totals on basic.document_id = basic_totals.document_id
-    where basic_totals.public_total is not null and basic.public_terms > 0
+    where basic_totals.public_total is not null and basic.public_classes is not null
     union all
     select
         basic_totals.document_id,

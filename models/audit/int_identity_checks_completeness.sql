@@ -38,10 +38,10 @@ header_only as (
         table_name as row_key,
         'presence' as measure,
         first_page as page_number,
-        'the table is printed with its header only, no figure and no note saying why' as details,
+        'the table is printed with its header only: no row, no figure, no note saying why' as details,
         'warning' as severity_hint
     from found
-    where is_empty and empty_note is null
+    where is_empty and empty_note is null and coalesce(body_row_count, 0) = 0
 ),
 
 unreadable as (

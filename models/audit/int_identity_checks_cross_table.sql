@@ -119,6 +119,8 @@ appropriation_basic as (
         )
         and line_item = 'grand_total' and measure = 'basic'
     group by document_id
+    -- only when the 一般公共预算 table is printed: without it the sum says nothing
+    having count(*) filter (where table_name = 'general_budget_expenditure') > 0
 ),
 
 expenditure_basic_checks as (

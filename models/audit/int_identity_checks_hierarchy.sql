@@ -22,7 +22,7 @@ children as (
         measure,
         left(subject_code, code_length - 2) as parent_code,
         sum(amount_wan) as children_sum,
-        count(*) as n_children,
+        count(*) filter (where amount_wan != 0) as n_children,
         string_agg(subject_code, '+' order by subject_code) as child_codes
     from coded
     where code_length in (5, 7)
@@ -81,7 +81,7 @@ grand_total_checks as (
         total.measure,
         sum(code.amount_wan) as expected_wan,
         any_value(total.amount_wan) as actual_wan,
-        count(*) as n_terms,
+        count(*) filter (where code.amount_wan != 0) as n_terms,
         any_value(total.page_number) as page_number,
         '合计 = Σ ' || string_agg(code.subject_code, '+' order by code.subject_code) as details
     from lines as total

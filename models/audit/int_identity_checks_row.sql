@@ -29,7 +29,7 @@ row_parts as (
             'general_budget_expenditure', 'government_fund', 'state_capital_expenditure',
             'state_capital_income_expenditure', 'general_budget_expenditure_detail'
         )) as nature_parts,
-        count(*) filter (where measure != 'total') as n_parts
+        count(*) filter (where measure != 'total' and amount_wan != 0) as n_parts
     from lines
     where
         table_name in (

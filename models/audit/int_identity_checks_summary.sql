@@ -21,9 +21,9 @@ summary_parts as (
             'general_budget_income', 'government_fund_income', 'state_capital_income',
             'superior_subsidy_income', 'business_income', 'operating_income',
             'subsidiary_remit_income', 'other_income'
-        )) as income_terms,
+        ) and amount_wan != 0) as income_terms,
         sum(amount_wan) filter (where code_length = 3) as class_lines,
-        count(*) filter (where code_length = 3) as class_terms,
+        count(*) filter (where code_length = 3 and amount_wan != 0) as class_terms,
         any_value(amount_wan) filter (where line_item = 'total_income') as total_income,
         any_value(page_number) filter (where line_item = 'total_income') as total_income_page,
         any_value(amount_wan) filter (where line_item = 'total_expenditure') as total_expenditure,
@@ -61,7 +61,7 @@ summary_checks as (
         total_income_page as page_number,
         'Σ income lines = 本年收入合计' as details
     from summary_parts
-    where total_income is not null and income_terms > 0 and measure = 'amount'
+    where total_income is not null and income_lines is not null and measure = 'amount'
     union all
     select
         document_id,
@@ -76,7 +76,7 @@ summary_checks as (
         total_expenditure_page,
         'Σ 类 lines = 本年支出合计'
     from summary_parts
-    where total_expenditure is not null and class_terms > 0
+    where total_expenditure is not null and class_lines is not null
     union all
     select
         document_id,

@@ -9,5 +9,6 @@ select
     last_page,
     is_empty,
     empty_note,
-    figure_count
+    figure_count,
+    body_row_count
 from {{ source('raw', 'table_instances') }}

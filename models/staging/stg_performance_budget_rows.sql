@@ -1,0 +1,19 @@
+select
+    document_id,
+    sheet_seq,
+    row_seq,
+    page_number,
+    fund_source_zh,
+    is_total,
+    initial,
+    initial_text,
+    initial_declared,
+    adjusted,
+    adjusted_text,
+    executed,
+    executed_text,
+    execution_rate,
+    execution_rate_text,
+    weight,
+    score
+from {{ source('raw', 'performance_budget_rows') }}

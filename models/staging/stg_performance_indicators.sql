@@ -1,0 +1,23 @@
+select
+    document_id,
+    sheet_seq,
+    row_seq,
+    page_number,
+    level1,
+    level2,
+    level3,
+    operator,
+    target_text,
+    target_value,
+    unit,
+    target_initial_text,
+    target_adjusted_text,
+    actual_text,
+    actual_value,
+    weight,
+    weight_text,
+    score,
+    score_text,
+    deviation_reason,
+    flags
+from {{ source('raw', 'performance_indicators') }}
