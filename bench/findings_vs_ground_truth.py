@@ -8,7 +8,8 @@ Runs `juesuan run` on the folder (unless --skip-run), then matches findings to i
 errors. An injected error is found when a finding of the same document points at it:
 a missing table by its name; a narrative figure by its page (and 类 code); a changed
 cell or wrong total by its page, its row key, or a mention of that key in the details.
-A finding is a true positive when it points at an injected error of its document.
+A finding is a true positive when it points at an injected error of its document
+(also through the page it names: "… (page 5) prints …").
 """
 
 from __future__ import annotations
@@ -33,11 +34,11 @@ def _points_at(finding: dict, error: dict) -> bool:
         return finding["check_name"] == "completeness.listed_table_missing" and finding["row_key"] == error["table"]
     key = str(error.get("row_key") or "")
     if kind == "narrative_mismatch":
-        code = key.rsplit("_", 1)[-1] if key.startswith("general_budget_class_") else None
-        return finding["family"] == "narrative" and finding["page_number"] == error["page"] and (
-            code is None or finding["row_key"] in (code, "general_budget_class"))
+        # the stated figure, or a share computed from it, on the page the error is printed on
+        return finding["family"] == "narrative" and finding["page_number"] == error["page"]
+    details = finding["details"] or ""
     return (finding["page_number"] == error["page"] or finding["row_key"] == key
-            or (key and key in (finding["details"] or "")))
+            or (key and key in details) or f"(page {error['page']})" in details)
 
 
 def main() -> None:

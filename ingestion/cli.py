@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from ingestion import __version__
 from ingestion.dbt_build import dbt_build
+from ingestion.operations import RunRecord, export_parquet, run_lock
 from ingestion.runner import Limits, ingest
 from ingestion.warehouse import WarehouseError
 
@@ -45,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(run)
     _add_ingest_options(run)
     run.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
+    run.add_argument("--log", default=None, help="append one line per run to this log file")
     run.add_argument("--tolerance-per-term", default=None,
                      help="rounding tolerance in 万元 per printed term (default 0.01, or $JUESUAN_TOLERANCE_PER_TERM)")
 
@@ -76,22 +79,44 @@ def _limits(args) -> Limits:
     return Limits(timeout_s=args.timeout, max_pages=args.max_pages, max_memory_mb=args.max_memory_mb)
 
 
-def _ingest(args, paths: list[str]) -> int:
+def _ingest(args, paths: list[str]):
     missing = [p for p in paths if not os.path.exists(p)]
     for path in missing:
         print(f"juesuan: no such file or folder: {path}", file=sys.stderr)
     summary = ingest([p for p in paths if os.path.exists(p)], args.db, jobs=args.jobs, force=args.force,
                      limits=_limits(args), progress=not args.no_progress)
     print("\n".join(summary.lines()))
-    return 0
+    return summary
 
 
-def _validate(args) -> int:
+def _run(args) -> int:
+    """ingest, build, validate, summary: one run at a time, each recorded in audit.runs."""
+    record = RunRecord("run")
+    summary, findings, code = None, None, 2
+    try:
+        with run_lock(args.db):
+            started = time.monotonic()
+            summary = _ingest(args, args.paths or [str(EXAMPLES_DIR)])
+            record.stage("ingest", started)
+            started = time.monotonic()
+            code = dbt_build(args.db)
+            record.stage("build", started)
+            if code == 0:
+                started = time.monotonic()
+                code, findings = _validate(args)
+                record.stage("validate", started)
+                print("\n".join(warehouse_summary(args.db)))
+    finally:
+        record.finish(args.db, code, summary, findings, args.log)
+    return code
+
+
+def _validate(args) -> tuple[int, int]:
     from validation.identities import per_term_tolerance, validate
 
     result = validate(args.db, per_term_tolerance(args.tolerance_per_term))
     print("\n".join(result.lines()))
-    return 1 if args.strict and result.count("error") else 0
+    return (1 if args.strict and result.count("error") else 0), len(result.findings)
 
 
 def warehouse_summary(db_path: str) -> list[str]:
@@ -124,19 +149,22 @@ def main(argv: list[str] | None = None) -> int:
     args.db = args.db or default_db()
     try:
         if args.command == "ingest":
-            return _ingest(args, args.paths)
+            with run_lock(args.db):
+                _ingest(args, args.paths)
+            return 0
         if args.command == "run":
-            code = _ingest(args, args.paths or [str(EXAMPLES_DIR)])
-            code = max(code, dbt_build(args.db))
-            if code == 0:
-                code = _validate(args)
-                print("\n".join(warehouse_summary(args.db)))
-            return code
+            return _run(args)
         if args.command == "build":
-            return dbt_build(args.db)
+            with run_lock(args.db):
+                return dbt_build(args.db)
         if args.command == "validate":
-            return _validate(args)
-        return _not_yet(args.command)
+            with run_lock(args.db):
+                return _validate(args)[0]
+        if args.command == "export" and args.format == "parquet":
+            files = export_parquet(args.db, args.directory)
+            print(f"export: {len(files)} marts written to {os.path.abspath(args.directory)}")
+            return 0
+        return _not_yet(args.command if args.command != "export" else f"export {args.format}")
     except WarehouseError as exc:
         print(f"juesuan: {exc}", file=sys.stderr)
         return 2
