@@ -11,3 +11,23 @@ def test_build_creates_staging_views(examples_db, capsys):
     assert query(examples_db, "SELECT unit_name FROM staging.stg_documents") == [("乐山市大数据中心",)]
     assert query(examples_db, "SELECT count(*) FROM staging.stg_table_cells WHERE table_name = 'income' "
                               "AND subject_code = '20899' AND value_text = '1.30'") == [(7 - 5,)]
+
+
+def test_docs_generate_with_persisted_column_comments(examples_db):
+    import os
+    import subprocess
+    import sys
+
+    from ingestion.dbt_build import PROJECT_DIR, dbt_build
+
+    assert dbt_build(str(examples_db)) == 0
+    env = {**os.environ, "JUESUAN_DB": str(examples_db)}
+    result = subprocess.run([sys.executable, "-m", "dbt.cli.main", "docs", "generate", "--project-dir", str(PROJECT_DIR),
+                             "--profiles-dir", str(PROJECT_DIR), "--target-path", str(examples_db.parent / "target")],
+                            capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert (examples_db.parent / "target" / "catalog.json").exists()
+    # persist_docs: BI tools read the column descriptions from the warehouse itself
+    comments = query(examples_db, "SELECT comment FROM duckdb_columns() WHERE schema_name = 'marts' "
+                                  "AND table_name = 'fct_income' AND column_name = 'fiscal_appropriation_wan'")
+    assert comments == [("财政拨款收入.",)]
