@@ -102,3 +102,34 @@ def _raw_pdf(path: Path, filter_spec: bytes, stream: bytes) -> Path:
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
     return path
+
+
+def unruled_report(path: Path, horizontal_rules: bool) -> Path:
+    """A 支出决算表 drawn without vertical rulings (or with none at all), as some offices print it."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("STSong-Light", 14)
+    c.drawString(150, 780, "上海市测试局2024年度部门决算")
+    c.showPage()
+    c.setFont("STSong-Light", 12)
+    c.drawString(230, 800, "支出决算表")
+    c.drawString(450, 780, "单位：万元")
+    rows = [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+            ["", "合计", "1,234.56", "1,000.00", "234.56"],
+            ["201", "一般公共服务支出", "1,234.56", "1,000.00", "234.56"],
+            ["20103", "政府办公厅（室）及相关机构事务", "1,234.56", "1,000.00", "234.56"],
+            ["2010301", "行政运行", "1,000.00", "1,000.00", ""],
+            ["2010302", "一般行政管理事务", "234.56", "", "234.56"]]
+    xs = [40, 110, 300, 390, 480]
+    c.setFont("STSong-Light", 10)
+    for r, row in enumerate(rows):
+        y = 750 - 22 * r
+        for i, text in enumerate(row):
+            if i >= 2:
+                c.drawRightString(xs[i] + 70, y, text)
+            else:
+                c.drawString(xs[i], y, text)
+        if horizontal_rules:
+            c.line(35, y - 6, 560, y - 6)
+    c.showPage()
+    c.save()
+    return path
