@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Create .venv at the repository root and install juesuan with its pinned
 # dependencies. Idempotent: re-runs only when pyproject.toml has changed.
+# --with-browser also installs Debian's chromium for the report's page test
+# (tests only; the product never needs it).
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON="${PYTHON:-python3.11}"
@@ -12,4 +14,11 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -e '.[dev]'
   rm -f .venv/.installed-*
   touch "$stamp"
+fi
+if [ "${1:-}" = "--with-browser" ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup.sh: chromium not installed (needs root and apt-get); the report's browser test will skip" >&2
+  fi
 fi

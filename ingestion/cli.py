@@ -11,6 +11,7 @@ from pathlib import Path
 from ingestion import __version__
 from ingestion.dbt_build import dbt_build
 from ingestion.operations import RunRecord, export_parquet, run_lock
+from ingestion.report import write_report
 from ingestion.runner import Limits, ingest
 from ingestion.warehouse import WarehouseError
 
@@ -160,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             with run_lock(args.db):
                 return _validate(args)[0]
+        if args.command == "report":
+            print(f"report: {write_report(args.db, args.out)}")
+            return 0
         if args.command == "export" and args.format == "parquet":
             files = export_parquet(args.db, args.directory)
             print(f"export: {len(files)} marts written to {os.path.abspath(args.directory)}")

@@ -83,3 +83,12 @@ def scale_to_wan(value: Decimal, unit: str) -> Decimal:
     if unit == "千元":
         return value / Decimal(10)
     return value
+
+
+def format_amount(value: Decimal | None) -> str:
+    """An exact amount as reports print it: at least two decimals, no trailing zeros beyond."""
+    if value is None:
+        return ""
+    text = f"{value:.6f}".rstrip("0")
+    whole, _, fraction = text.partition(".")
+    return f"{whole}.{fraction.ljust(2, '0')}"

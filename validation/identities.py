@@ -17,6 +17,7 @@ from decimal import Decimal
 import duckdb
 import pandas as pd
 
+from ingestion.numbers import format_amount
 from ingestion.warehouse import WarehouseError, connect, now
 from validation.context import DATA_DOCS_INDEX, ensure_objects, get_context
 
@@ -44,20 +45,13 @@ class ValidationResult:
                f"({self.count('error')} error, {self.count('warning')} warning); Data Docs: {self.data_docs}"]
         for row in self.findings.head(limit).itertuples():
             figures = "" if row.actual_wan is None else (
-                f"printed {_fmt(row.actual_wan)}, expected {_fmt(row.expected_wan)} "
-                f"(diff {_fmt(row.difference_wan)}, tolerance {_fmt(row.tolerance_wan)}) ")
+                f"printed {format_amount(row.actual_wan)}, expected {format_amount(row.expected_wan)} "
+                f"(diff {format_amount(row.difference_wan)}, tolerance {format_amount(row.tolerance_wan)}) ")
             out.append(f"  {row.severity:<7} {row.source_file} p.{row.page_number} {row.check_name} [{row.row_key}"
                        f"/{row.measure}]: {figures}{row.details}")
         if len(self.findings) > limit:
             out.append(f"  … {len(self.findings) - limit} more in audit.identity_findings")
         return out
-
-
-def _fmt(value: Decimal) -> str:
-    """Amounts as reports print them: at least two decimals, no trailing zeros beyond."""
-    text = f"{value:.6f}".rstrip("0")
-    whole, _, fraction = text.partition(".")
-    return f"{whole}.{fraction.ljust(2, '0')}"
 
 
 def per_term_tolerance(value: str | None = None) -> Decimal:
