@@ -97,23 +97,4 @@ basic_checks as (
     where basic_totals.personnel_total is not null and basic_totals.public_total is not null
 )
 
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    expected_wan::decimal(20, 6) as expected_wan,
-    actual_wan::decimal(20, 6) as actual_wan,
-    page_number,
-    details,
-    0::decimal(20, 6) as precision_unit,
-    false as is_failed,
-    null::varchar as severity_hint,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
-    greatest(n_terms, 1) as n_terms
-from (
-    select * from basic_checks
-) as checks
-where expected_wan is not null and actual_wan is not null
+{{ identity_checks_from(['basic_checks']) }}

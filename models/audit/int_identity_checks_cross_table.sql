@@ -145,27 +145,4 @@ expenditure_basic_checks as (
         and expenditure.measure = 'basic' and coalesce(summary.non_fiscal, 0) = 0
 )
 
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    expected_wan::decimal(20, 6) as expected_wan,
-    actual_wan::decimal(20, 6) as actual_wan,
-    page_number,
-    details,
-    0::decimal(20, 6) as precision_unit,
-    false as is_failed,
-    null::varchar as severity_hint,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
-    greatest(n_terms, 1) as n_terms
-from (
-    select * from cross_checks
-    union all
-    select * from fiscal_income_checks
-    union all
-    select * from expenditure_basic_checks
-) as checks
-where expected_wan is not null and actual_wan is not null
+{{ identity_checks_from(['cross_checks', 'fiscal_income_checks', 'expenditure_basic_checks']) }}

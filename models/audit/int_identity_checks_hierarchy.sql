@@ -100,25 +100,4 @@ grand_total_checks as (
     group by total.document_id, total.table_seq, total.table_name, total.measure
 )
 
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    expected_wan::decimal(20, 6) as expected_wan,
-    actual_wan::decimal(20, 6) as actual_wan,
-    page_number,
-    details,
-    0::decimal(20, 6) as precision_unit,
-    false as is_failed,
-    null::varchar as severity_hint,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
-    greatest(n_terms, 1) as n_terms
-from (
-    select * from hierarchy_checks
-    union all
-    select * from grand_total_checks
-) as checks
-where expected_wan is not null and actual_wan is not null
+{{ identity_checks_from(['hierarchy_checks', 'grand_total_checks']) }}

@@ -97,25 +97,4 @@ three_public_checks as (
         and count(*) filter (where line_item in ('vehicle_purchase', 'vehicle_operation')) > 0
 )
 
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    expected_wan::decimal(20, 6) as expected_wan,
-    actual_wan::decimal(20, 6) as actual_wan,
-    page_number,
-    details,
-    0::decimal(20, 6) as precision_unit,
-    false as is_failed,
-    null::varchar as severity_hint,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
-    greatest(n_terms, 1) as n_terms
-from (
-    select * from row_checks
-    union all
-    select * from three_public_checks
-) as checks
-where expected_wan is not null and actual_wan is not null
+{{ identity_checks_from(['row_checks', 'three_public_checks']) }}

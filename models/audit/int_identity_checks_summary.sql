@@ -134,25 +134,4 @@ summary_totals_equal as (
         and expenditure_side.grand_total_expenditure is not null
 )
 
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    expected_wan::decimal(20, 6) as expected_wan,
-    actual_wan::decimal(20, 6) as actual_wan,
-    page_number,
-    details,
-    0::decimal(20, 6) as precision_unit,
-    false as is_failed,
-    null::varchar as severity_hint,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
-    greatest(n_terms, 1) as n_terms
-from (
-    select * from summary_checks
-    union all
-    select * from summary_totals_equal
-) as checks
-where expected_wan is not null and actual_wan is not null
+{{ identity_checks_from(['summary_checks', 'summary_totals_equal']) }}
