@@ -21,7 +21,7 @@ def leshan(path: Path) -> Path:
     return path
 
 
-def tiny_report(path: Path, unit: str, total: str, encrypt: str | None = None) -> Path:
+def tiny_report(path: Path, unit: str, total: str, encrypt: str | None = None, money_unit: str = "万元") -> Path:
     """A one-table 决算 report: a ruled 三公 table with one figure per column."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1, encrypt=encrypt)
     c.setFont("STSong-Light", 16)
@@ -29,7 +29,7 @@ def tiny_report(path: Path, unit: str, total: str, encrypt: str | None = None) -
     c.showPage()
     c.setFont("STSong-Light", 12)
     c.drawString(200, 780, "财政拨款“三公”经费支出决算表")
-    c.drawString(400, 762, "单位：万元")
+    c.drawString(400, 762, f"单位：{money_unit}")
     headers = ["合计", "因公出国（境）费", "公务接待费"]
     x = [60, 220, 380, 540]
     for y in (750, 730, 710, 690):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def test_each_bad_file_one_error_row_and_batch_goes_on(batch, tmp_path):
     assert "ERROR     zero.pdf: the file is empty (0 bytes)" in text
     # figures of the good file are exact
     assert query(db, "SELECT line_item, measure, value FROM raw.table_cells WHERE status = 'number' ORDER BY col_index") == [
-        ("total", "actual", __import__("decimal").Decimal("12.34")), ("overseas", "actual", 0), ("reception", "actual", 0)]
+        ("total", "actual", Decimal("12.34")), ("overseas", "actual", 0), ("reception", "actual", 0)]
 
 
 def test_rerun_is_idempotent_and_force_reextracts(batch, tmp_path):
@@ -129,3 +130,12 @@ def test_hostile_pdfs_cannot_exhaust_the_batch(tmp_path):
     assert by_name["bomb.pdf"].status == "failed"
     assert by_name["nested.pdf"].status == "failed"
     assert query(db, "SELECT count(*) FROM raw.ingest_errors WHERE source_file IN ('bomb.pdf', 'nested.pdf')") == [(2,)]
+
+
+def test_tables_printed_in_yuan_convert_exactly(tmp_path):
+    pdf = pdf_factory.tiny_report(tmp_path / "yuan.pdf", "上海市某某局", "123,456.78", money_unit="元")
+    db = tmp_path / "w.duckdb"
+    assert ingest([str(pdf)], str(db), progress=False).count("failed") == 0
+    assert query(db, "SELECT amount_unit FROM raw.table_instances") == [("元",)]
+    rows = query(db, "SELECT value_text, value, amount_wan FROM raw.table_cells WHERE line_item = 'total'")
+    assert rows == [("123,456.78", Decimal("123456.78"), Decimal("12.345678"))]
