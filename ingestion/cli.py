@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ingestion import __version__
 from ingestion.dbt_build import dbt_build
-from ingestion.operations import RunRecord, export_parquet, run_lock
+from ingestion.operations import RunRecord, export_fdp, export_parquet, run_lock
 from ingestion.report import write_report
 from ingestion.runner import Limits, ingest
 from ingestion.warehouse import WarehouseError
@@ -168,7 +168,10 @@ def main(argv: list[str] | None = None) -> int:
             files = export_parquet(args.db, args.directory)
             print(f"export: {len(files)} marts written to {os.path.abspath(args.directory)}")
             return 0
-        return _not_yet(args.command if args.command != "export" else f"export {args.format}")
+        if args.command == "export":
+            print(f"export: {export_fdp(args.db, args.directory)}")
+            return 0
+        return _not_yet(args.command)
     except WarehouseError as exc:
         print(f"juesuan: {exc}", file=sys.stderr)
         return 2

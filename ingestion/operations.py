@@ -106,3 +106,82 @@ def export_parquet(db_path: str, directory: str) -> list[str]:
     else:
         os.replace(staging, target)
     return [os.path.join(target, f"{t}.parquet") for t in tables]
+
+
+_FDP_FIELDS = [
+    # (name, type, columnType in the Fiscal Data Package spec, description)
+    ("document_id", "string", "unknown:string", "sha256 of the source PDF"),
+    ("unit_name", "string", "administrative-classification:generic:name", "budget unit (单位名称)"),
+    ("region", "string", "geo-source:generic:name", "region named in the unit name"),
+    ("fiscal_year", "integer", "date:fiscal-year", "fiscal year of the final accounts"),
+    ("table_name", "string", "unknown:string", "canonical table the figure is printed in"),
+    ("functional_code", "string", "functional-classification:generic:code", "支出功能分类科目 code"),
+    ("economic_code", "string", "economic-classification:generic:code", "部门预算支出经济分类科目 code"),
+    ("line_item", "string", "unknown:string", "fixed label of a summary row"),
+    ("measure", "string", "unknown:string", "printed column"),
+    ("phase", "string", "phase:id", "executed (决算数), approved (预算数)"),
+    ("amount", "number", "value", "amount in CNY (yuan), exact"),
+    ("page_number", "integer", "unknown:integer", "page of the PDF printing the figure"),
+]
+
+
+def export_fdp(db_path: str, directory: str) -> str:
+    """The money facts as a Fiscal Data Package: datapackage.json + budget-lines.csv (amounts in yuan)."""
+    import csv
+    import json
+
+    con = connect(db_path, read_only=True)
+    try:
+        rows = con.execute(
+            """SELECT l.document_id, d.unit_name, d.region, d.fiscal_year, l.table_name,
+                      CASE WHEN l.table_name != 'general_budget_basic_expenditure' THEN l.subject_code END,
+                      CASE WHEN l.table_name = 'general_budget_basic_expenditure' THEN l.subject_code END,
+                      l.line_item, l.measure,
+                      CASE WHEN l.measure = 'budget' THEN 'approved' ELSE 'executed' END,
+                      l.amount_wan * 10000, l.page_number
+               FROM marts.fct_budget_line l JOIN marts.dim_document d USING (document_id)
+               ORDER BY d.unit_name, d.fiscal_year, l.table_seq, l.page_number"""
+        ).fetchall()
+    except Exception as exc:  # noqa: BLE001 - a warehouse without marts
+        raise WarehouseError("the warehouse has no marts yet: run `juesuan build` first") from exc
+    finally:
+        con.close()
+    os.makedirs(directory, exist_ok=True)
+    with open(os.path.join(directory, "budget-lines.csv"), "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([f[0] for f in _FDP_FIELDS])
+        writer.writerows([[("" if v is None else format(v, "f") if hasattr(v, "as_tuple") else v) for v in r]
+                          for r in rows])
+    package = {
+        "name": "juesuan-final-accounts",
+        "title": "决算 final accounts extracted by juesuan",
+        "profile": "fiscal-data-package",
+        "countryCode": "CN",
+        "resources": [{
+            "name": "budget-lines", "path": "budget-lines.csv", "profile": "tabular-data-resource",
+            "format": "csv", "encoding": "utf-8", "currency": "CNY",
+            "schema": {"fields": [{"name": n, "type": t, "columnType": c, "description": d}
+                                  for n, t, c, d in _FDP_FIELDS]},
+        }],
+        "model": {
+            "measures": {"amount": {"source": "amount", "currency": "CNY"}},
+            "dimensions": {
+                "administrative": {"dimensionType": "classification", "primaryKey": ["unit_name"],
+                                   "attributes": {"unit_name": {"source": "unit_name"}}},
+                "date": {"dimensionType": "datetime", "primaryKey": ["fiscal_year"],
+                         "attributes": {"fiscal_year": {"source": "fiscal_year"}}},
+                "functional": {"dimensionType": "classification", "classificationType": "functional",
+                               "primaryKey": ["functional_code"],
+                               "attributes": {"functional_code": {"source": "functional_code"}}},
+                "economic": {"dimensionType": "classification", "classificationType": "economic",
+                             "primaryKey": ["economic_code"],
+                             "attributes": {"economic_code": {"source": "economic_code"}}},
+                "phase": {"dimensionType": "other", "primaryKey": ["phase"],
+                          "attributes": {"phase": {"source": "phase"}}},
+            },
+        },
+    }
+    path = os.path.join(directory, "datapackage.json")
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(package, handle, ensure_ascii=False, indent=2)
+    return path

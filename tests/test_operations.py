@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import duckdb
 
@@ -43,3 +44,26 @@ def test_a_second_run_does_not_start_while_one_holds_the_lock(tmp_path):
     assert result.returncode == 2
     assert "another juesuan run holds" in result.stderr
     assert not db.exists()
+
+
+def test_fiscal_data_package_export(tmp_path):
+    import csv
+    import json
+
+    from ingestion.dbt_build import dbt_build
+    from ingestion.operations import export_fdp
+    from ingestion.runner import ingest
+
+    db = tmp_path / "warehouse.duckdb"
+    assert ingest([str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf")], str(db), progress=False).count("failed") == 0
+    assert dbt_build(str(db)) == 0
+    package = json.loads(Path(export_fdp(str(db), str(tmp_path / "fdp"))).read_text(encoding="utf-8"))
+    assert package["profile"] == "fiscal-data-package"
+    fields = {f["name"]: f["columnType"] for f in package["resources"][0]["schema"]["fields"]}
+    assert fields["amount"] == "value" and fields["functional_code"].startswith("functional-classification")
+    with open(tmp_path / "fdp" / "budget-lines.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == query(db, "SELECT count(*) FROM marts.fct_budget_line")[0][0]
+    line = [r for r in rows if r["table_name"] == "income" and r["functional_code"] == "20899" and r["measure"] == "total"]
+    assert [(r["unit_name"], r["fiscal_year"], r["amount"], r["phase"]) for r in line] == [
+        ("乐山市大数据中心", "2024", "13000.000000", "executed")]
