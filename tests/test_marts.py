@@ -129,3 +129,32 @@ def test_adding_a_document_is_incremental(warehouse, tmp_path):
     assert query(warehouse, "SELECT amount_wan FROM marts.fct_three_public WHERE category = 'total' AND phase = 'actual' "
                             "AND document_id = (SELECT document_id FROM marts.dim_document WHERE source_file = 'extra.pdf')") == [
         (Decimal("3.21"),)]
+
+
+@pytest.mark.parametrize("pdf", ["wuhan_2024_department_final_accounts.pdf", "rongcheng_2024_department_final_accounts.pdf",
+                                 "jincheng_2023_department_final_accounts.pdf"])
+def test_seed_report_figures_in_marts(warehouse, pdf):
+    """The coded tables of the other example reports, figure by figure from the seed text, in the marts."""
+    from tests import test_seed_examples as seeds
+
+    if not seeds.SEEDS.is_dir():
+        pytest.skip(f"../shared/seeds is not beside the repository ({seeds.SEEDS})")
+    seed, tables = seeds.REPORTS[pdf]
+    lines = (seeds.SEEDS / seed).read_text(encoding="utf-8").splitlines()
+    document_id = _document(warehouse, pdf)
+    checked = 0
+    for table, title, measures in tables:
+        if measures is None:
+            continue
+        expected = seeds._coded_figures(seeds._section(lines, title), measures)
+        got = {(code, measure): seeds._clean(text) for code, measure, text in query(
+            warehouse, "SELECT subject_code, measure, value_text FROM marts.fct_budget_line WHERE document_id = ? "
+                       "AND table_name = ? AND subject_code IS NOT NULL AND NOT is_blank", [document_id, table])}
+        assert got == expected, table
+        checked += len(expected)
+        if table == "income":
+            wide = query(warehouse, "SELECT subject_code, total_wan FROM marts.fct_income WHERE document_id = ?",
+                         [document_id])
+            assert {(c, "total"): v for c, v in wide if (c, "total") in expected} == {
+                k: Decimal(v) for k, v in expected.items() if k[1] == "total"}
+    assert checked >= 40
