@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ingestion import __version__
 from ingestion.dbt_build import dbt_build
-from ingestion.operations import RunRecord, export_fdp, export_parquet, run_lock
+from ingestion.operations import RunRecord, export_fdp, export_parquet, publish, run_lock
 from ingestion.report import write_report
 from ingestion.runner import Limits, ingest
 from ingestion.warehouse import WarehouseError
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest_options(run)
     run.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
     run.add_argument("--log", default=None, help="append one line per run to this log file")
+    run.add_argument("--publish", default=None, help="after the run, replace this read-only copy for BI tools")
     run.add_argument("--tolerance-per-term", default=None,
                      help="rounding tolerance in 万元 per printed term (default 0.01, or $JUESUAN_TOLERANCE_PER_TERM)")
 
@@ -68,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
             stage.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
             stage.add_argument("--tolerance-per-term", default=None,
                                help="rounding tolerance in 万元 per printed term (default 0.01)")
+
+    pub = sub.add_parser("publish", help="replace a read-only copy of the warehouse for BI tools, atomically")
+    pub.add_argument("target", help="path of the published copy (BI tools open it read-only)")
+    _add_db(pub)
 
     export = sub.add_parser("export", help="write the marts for other tools")
     export.add_argument("format", choices=["parquet", "fdp"])
@@ -107,6 +112,8 @@ def _run(args) -> int:
                 code, findings = _validate(args)
                 record.stage("validate", started)
                 print("\n".join(warehouse_summary(args.db)))
+                if args.publish:
+                    print(f"publish: {publish(args.db, args.publish)}")
     finally:
         record.finish(args.db, code, summary, findings, args.log)
     return code
@@ -161,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             with run_lock(args.db):
                 return _validate(args)[0]
+        if args.command == "publish":
+            with run_lock(args.db):
+                print(f"publish: {publish(args.db, args.target)}")
+            return 0
         if args.command == "report":
             print(f"report: {write_report(args.db, args.out)}")
             return 0

@@ -185,3 +185,19 @@ def export_fdp(db_path: str, directory: str) -> str:
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(package, handle, ensure_ascii=False, indent=2)
     return path
+
+
+def publish(db_path: str, target: str) -> str:
+    """A read-only snapshot for BI tools, replaced atomically: readers of the old copy are never
+    blocked by the nightly writer, and never see half a run."""
+    con = connect(db_path)
+    try:
+        con.execute("CHECKPOINT")  # everything in the file itself, nothing left in the WAL
+    finally:
+        con.close()
+    target = os.path.abspath(target)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    staging = target + ".tmp"
+    shutil.copyfile(db_path, staging)
+    os.replace(staging, target)
+    return target

@@ -67,3 +67,28 @@ def test_fiscal_data_package_export(tmp_path):
     line = [r for r in rows if r["table_name"] == "income" and r["functional_code"] == "20899" and r["measure"] == "total"]
     assert [(r["unit_name"], r["fiscal_year"], r["amount"], r["phase"]) for r in line] == [
         ("乐山市大数据中心", "2024", "13000.000000", "executed")]
+
+
+def test_bi_reads_the_published_copy_through_sqlalchemy_while_a_writer_works(tmp_path):
+    import sqlalchemy as sa
+
+    from ingestion.dbt_build import dbt_build
+    from ingestion.operations import publish
+    from ingestion.runner import ingest
+
+    db = tmp_path / "warehouse.duckdb"
+    assert ingest([str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf")], str(db), progress=False).count("failed") == 0
+    assert dbt_build(str(db)) == 0
+    published = publish(str(db), str(tmp_path / "bi" / "juesuan.duckdb"))
+    writer = duckdb.connect(str(db))  # the nightly run holds the warehouse open for writing
+    try:
+        engine = sa.create_engine(f"duckdb:///{published}", connect_args={"read_only": True})
+        with engine.connect() as bi:
+            total = bi.execute(sa.text("SELECT total_wan FROM marts.fct_income WHERE subject_code = '208'")).scalar()
+            names = sa.inspect(engine).get_table_names(schema="marts")
+        engine.dispose()
+        writer.execute("CREATE TABLE raw.scratch AS SELECT 1 AS x")  # the writer is not blocked either
+    finally:
+        writer.close()
+    assert total == Decimal("16.14")
+    assert {"fct_budget_line", "dim_document", "fct_project_performance"} <= set(names)
