@@ -162,7 +162,5 @@ class LabelState:
         if key in _FUND_KEYS and self.in_balance_block:
             return f"{self.in_balance_block}_balance_{_FUND_KEYS[key]}"
         if key == "grand_total" and side in ("income", "expenditure"):
-            return f"grand_total_{side}"
-        if key == "grand_total":
-            return key
+            return f"grand_total_{side}"  # 总计 of a summary table's half
         return key
