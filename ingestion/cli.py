@@ -34,6 +34,9 @@ def _add_ingest_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-pages", type=int, default=2000, help="pages allowed per document (default 2000)")
     parser.add_argument("--max-memory-mb", type=int, default=3072, help="memory allowed per worker (default 3072)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--executor", choices=["local", "dask"], default="local",
+                        help="where per-file extraction runs: local worker processes or a Dask cluster")
+    parser.add_argument("--scheduler", default=None, help="Dask scheduler address (with --executor dask)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,8 +92,11 @@ def _ingest(args, paths: list[str]):
     missing = [p for p in paths if not os.path.exists(p)]
     for path in missing:
         print(f"juesuan: no such file or folder: {path}", file=sys.stderr)
+    if args.executor == "dask" and not args.scheduler:
+        raise WarehouseError("--executor dask needs --scheduler ADDRESS")
     summary = ingest([p for p in paths if os.path.exists(p)], args.db, jobs=args.jobs, force=args.force,
-                     limits=_limits(args), progress=not args.no_progress)
+                     limits=_limits(args), progress=not args.no_progress,
+                     scheduler=args.scheduler if args.executor == "dask" else None)
     print("\n".join(summary.lines()))
     return summary
 

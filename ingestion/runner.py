@@ -124,14 +124,18 @@ class _Job:
 
 
 def ingest(paths: list[str], db_path: str, jobs: int = 1, force: bool = False,
-           limits: Limits | None = None, progress: bool = True) -> Summary:
+           limits: Limits | None = None, progress: bool = True, scheduler: str | None = None) -> Summary:
+    """Extract every PDF under ``paths`` into ``db_path``; on a Dask cluster when ``scheduler`` is given."""
     limits = limits or Limits()
     started = time.monotonic()
     summary = Summary()
     con = wh.connect(db_path)
     try:
         pending = _plan(con, find_pdfs(paths), force, summary)
-        _run_jobs(con, pending, max(1, jobs), limits, summary, progress)
+        if scheduler:
+            _run_jobs_dask(con, pending, limits, summary, progress, scheduler)
+        else:
+            _run_jobs(con, pending, max(1, jobs), limits, summary, progress)
     finally:
         con.close()
     summary.seconds = time.monotonic() - started
@@ -194,6 +198,28 @@ def _run_jobs(con, pending: list[_Job], jobs: int, limits: Limits, summary: Summ
             bar.update(1)
         if running:
             time.sleep(0.01)
+    bar.close()
+
+
+def _run_jobs_dask(con, pending: list[_Job], limits: Limits, summary: Summary, progress: bool, scheduler: str) -> None:
+    """Per-file work on a Dask cluster (the files must be readable by the workers at the same paths);
+    this process still writes, one document per transaction, as results arrive."""
+    from distributed import Client, as_completed
+
+    from ingestion.remote import extract_with_limits
+
+    bar = tqdm(total=len(pending), unit="pdf", disable=not progress or not pending, file=sys.stderr)
+    with Client(scheduler) as client:
+        futures = {client.submit(extract_with_limits, job.path, job.sha, limits.timeout_s, limits.max_pages,
+                                 limits.max_memory_mb, pure=False): job for job in pending}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                kind, payload = future.result()
+            except Exception as exc:  # noqa: BLE001 - a lost worker is this file's error, not the batch's
+                kind, payload = "error", ("extract", f"the Dask task failed: {type(exc).__name__}: {exc}", None)
+            summary.outcomes.append(_finish(con, job, kind, payload))
+            bar.update(1)
     bar.close()
 
 

@@ -1,0 +1,52 @@
+"""Per-file extraction as a separate process, for executors that are not ours (Dask workers).
+
+A Dask worker runs tasks in threads of a daemonic process, which may not fork
+children with multiprocessing; a subprocess keeps the same limits as the local
+pool (time: killed at the limit; memory: RLIMIT_AS; pages) and returns the
+pickled extraction on stdout.
+
+    python -m ingestion.remote PATH SHA256 MAX_PAGES MAX_MEMORY_MB
+"""
+
+from __future__ import annotations
+
+import pickle
+import resource
+import subprocess
+import sys
+
+from ingestion.extract import ExtractionError, extract_document
+
+
+def extract_with_limits(path: str, sha: str, timeout_s: float, max_pages: int, max_memory_mb: int):
+    """Run one extraction in a child process; returns ("ok", Extraction) or ("error", (stage, reason, page))."""
+    cmd = [sys.executable, "-m", "ingestion.remote", path, sha, str(max_pages), str(max_memory_mb)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        return "error", ("limits", f"reading the PDF took longer than the limit of {timeout_s:g} s", None)
+    if done.returncode != 0 or not done.stdout:
+        return "error", ("extract", f"the worker died while reading the PDF (exit code {done.returncode})", None)
+    return pickle.loads(done.stdout)  # noqa: S301 (our own child's output)
+
+
+def main(argv: list[str]) -> int:
+    path, sha, max_pages, max_memory_mb = argv[0], argv[1], int(argv[2]), int(argv[3])
+    if max_memory_mb > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (max_memory_mb * 1024 * 1024 * 2, resource.RLIM_INFINITY))
+    try:
+        message = ("ok", extract_document(path, sha, max_pages))
+    except ExtractionError as exc:
+        message = ("error", (exc.stage, exc.reason, exc.page_number))
+    except MemoryError:
+        message = ("error", ("limits", f"the PDF needs more than {max_memory_mb} MB to read", None))
+    except RecursionError:
+        message = ("error", ("open", "the PDF's objects are nested too deeply to read", None))
+    except Exception as exc:  # noqa: BLE001 - reported, never raised
+        message = ("error", ("extract", f"extraction failed: {type(exc).__name__}: {exc}", None))
+    sys.stdout.buffer.write(pickle.dumps(message))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
