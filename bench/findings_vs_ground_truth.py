@@ -37,7 +37,7 @@ def _points_at(finding: dict, error: dict) -> bool:
         # the stated figure, or a share computed from it, on the page the error is printed on
         return finding["family"] == "narrative" and finding["page_number"] == error["page"]
     details = finding["details"] or ""
-    return (finding["page_number"] == error["page"] or finding["row_key"] == key
+    return (finding["page_number"] == error["page"] or finding["row_key"] == key or finding["table_name"] == error["table"]
             or (key and key in details) or f"(page {error['page']})" in details)
 
 
@@ -55,11 +55,11 @@ def main() -> None:
         print(f"juesuan run: {time.perf_counter() - started:.0f}s")
     errors = [json.loads(line) for line in (args.folder / "ground_truth.jsonl").read_text().splitlines() if line]
     with duckdb.connect(str(args.db), read_only=True) as con:
-        rows = con.execute("SELECT document_id, family, check_name, row_key, page_number, details, severity "
-                           "FROM audit.identity_findings").fetchall()
+        rows = con.execute("SELECT document_id, family, check_name, row_key, page_number, details, severity, "
+                           "table_name FROM audit.identity_findings").fetchall()
         documents = con.execute("SELECT count(*) FROM raw.documents").fetchone()[0]
-    findings = [dict(zip(["document_id", "family", "check_name", "row_key", "page_number", "details", "severity"], r))
-                for r in rows]
+    findings = [dict(zip(["document_id", "family", "check_name", "row_key", "page_number", "details", "severity",
+                          "table_name"], r)) for r in rows]
     found = [e for e in errors if any(_points_at(f, e) for f in findings)]
     true_positive = [f for f in findings if any(_points_at(f, e) for e in errors)]
     recall = len(found) / len(errors) if errors else 1.0

@@ -109,6 +109,15 @@ def _amounts(text: str, page_number: int) -> list[dict]:
     return out
 
 
+# Income lines of the 收支总表 as the narrative names them ("…收入 X 万元，占 Y%").
+_INCOME_LINES = {
+    "一般公共预算财政拨款收入": "general_budget_income", "政府性基金预算财政拨款收入": "government_fund_income",
+    "国有资本经营预算财政拨款收入": "state_capital_income", "上级补助收入": "superior_subsidy_income",
+    "事业收入": "business_income", "经营收入": "operating_income", "附属单位上缴收入": "subsidiary_remit_income",
+    "其他收入": "other_income",
+}
+
+
 def _shares(text: str, page_number: int) -> list[dict]:
     """"占 Y%" statements with the total they are a share of (the closest one stated before)."""
     out = []
@@ -123,6 +132,11 @@ def _shares(text: str, page_number: int) -> list[dict]:
         out.append(_record(topic, page_number, match.group(3) + "%", value=_decimal(match.group(2)),
                            rate=_percent(match.group(3)), base=base_value, base_topic=base_label,
                            context=match.group(0)))
+        # the amount itself, when it names an income line of the 收支总表
+        line = next((key for name, key in _INCOME_LINES.items() if match.group(1).endswith(name)), None)
+        if line and base_label == "本年收入合计":
+            out.append(_record(line, page_number, match.group(2) + "万元", _decimal(match.group(2)),
+                               context=match.group(0)))
     return out
 
 

@@ -1,9 +1,10 @@
 """`juesuan validate`: evaluate every identity-check instance with Great Expectations and
 write the failed ones to ``audit.identity_findings``.
 
-Tolerance rule (documented in README): a comparison involving n printed terms may
-differ by ``per_term × n`` (default 0.01 万元 per term) because every printed
-figure is rounded on its own. A finding is a ``warning`` while the difference is
+Tolerance rule (documented in README): a comparison involving n non-zero printed
+terms may differ by ``per_term × n`` (default 0.01 万元 per term) because every
+printed figure is rounded on its own; a stated percentage may differ from its
+recomputation by half a unit of its last printed digit. A finding is a ``warning`` while the difference is
 within twice the tolerance and an ``error`` beyond.
 """
 
@@ -70,7 +71,8 @@ def _load_checks(con, per_term: Decimal) -> pd.DataFrame:
         raise WarehouseError("the warehouse has no identity checks yet: run `juesuan build` first") from exc
     frame = pd.DataFrame(rows, columns=columns)
     frame["check_id"] = range(len(frame))
-    tolerance = [per_term * int(n) for n in frame["n_terms"]]
+    # a stated percentage may differ from its recomputation by half a printed unit (rounding)
+    tolerance = [per_term * int(n) + Decimal(unit or 0) / 2 for n, unit in zip(frame["n_terms"], frame["precision_unit"])]
     frame["tolerance_wan"] = tolerance
     # Non-numeric checks (completeness) come already decided: is_failed.
     frame["excess_micro"] = [

@@ -78,7 +78,9 @@ fiscal_income as (
         sum(amount_wan) filter (where line_item in (
             'superior_subsidy_income', 'business_income', 'operating_income', 'subsidiary_remit_income',
             'other_income', 'non_appropriation_balance_used', 'opening_balance'
-        )) as non_fiscal
+        )) as non_fiscal,
+        sum(amount_wan) filter (where line_item in ('government_fund_income', 'state_capital_income'))
+            as other_fund_income
     from lines
     where table_name in ('income_expenditure_summary', 'fiscal_appropriation_summary') and measure = 'amount'
     group by all
@@ -143,6 +145,69 @@ expenditure_basic_checks as (
     where
         expenditure.table_name = 'expenditure' and expenditure.line_item = 'grand_total'
         and expenditure.measure = 'basic' and coalesce(summary.non_fiscal, 0) = 0
+),
+
+-- a unit funded only by this year's 一般公共预算 (no other fund, no other income, no
+-- carried-over balance): every coded row of the 支出决算表 equals the same row of the
+-- 一般公共预算 table, and every 类 line of the 收支总表 the same line of the 财政拨款总表
+general_budget_only as (
+    select document_id from fiscal_income
+    where
+        table_name = 'income_expenditure_summary'
+        and coalesce(non_fiscal, 0) = 0 and coalesce(other_fund_income, 0) = 0
+),
+
+row_pairs as (
+    select
+        expenditure.document_id,
+        'expenditure' as table_name,
+        'cross_table' as family,
+        'cross_table.expenditure_row_equals_general_budget_row' as check_name,
+        expenditure.subject_code as row_key,
+        expenditure.measure,
+        general_budget.amount_wan as expected_wan,
+        expenditure.amount_wan as actual_wan,
+        1 as n_terms,
+        expenditure.page_number,
+        '支出决算表 = 一般公共预算财政拨款支出决算表 (page ' || general_budget.page_number || ')' as details
+    from coded as expenditure
+    inner join general_budget_only on expenditure.document_id = general_budget_only.document_id
+    inner join coded as general_budget
+        on
+            expenditure.document_id = general_budget.document_id
+            and expenditure.subject_code = general_budget.subject_code
+            and expenditure.measure = general_budget.measure
+            and general_budget.table_name = 'general_budget_expenditure'
+    where expenditure.table_name = 'expenditure' and expenditure.measure in ('total', 'basic', 'project')
+),
+
+class_line_pairs as (
+    select
+        summary.document_id,
+        'income_expenditure_summary' as table_name,
+        'cross_table' as family,
+        'cross_table.summary_class_equals_fiscal_summary_class' as check_name,
+        summary.subject_code as row_key,
+        'amount' as measure,
+        fiscal.amount_wan as expected_wan,
+        summary.amount_wan as actual_wan,
+        1 as n_terms,
+        summary.page_number,
+        '收支总表 = 财政拨款收支总表 合计 (page ' || fiscal.page_number || ')' as details
+    from class_figures as summary
+    inner join fiscal_income as funded
+        on
+            summary.document_id = funded.document_id
+            and funded.table_name = 'income_expenditure_summary'
+            and coalesce(funded.non_fiscal, 0) = 0
+    inner join class_figures as fiscal
+        on
+            summary.document_id = fiscal.document_id
+            and summary.subject_code = fiscal.subject_code
+            and fiscal.table_name = 'fiscal_appropriation_summary'
+            and fiscal.measure = 'total'
+    where summary.table_name = 'income_expenditure_summary' and summary.measure = 'amount'
 )
 
-{{ identity_checks_from(['cross_checks', 'fiscal_income_checks', 'expenditure_basic_checks']) }}
+{{ identity_checks_from(['cross_checks', 'fiscal_income_checks', 'expenditure_basic_checks', 'row_pairs',
+                         'class_line_pairs']) }}

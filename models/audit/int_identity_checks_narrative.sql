@@ -2,7 +2,8 @@
 
 -- Narrative (情况说明) figures against the tables: a stated amount against the
 -- table figure it describes (one term each side), and a stated percentage
--- against its recomputation rounded to the printed precision (exact).
+-- against its recomputation: it must be that value rounded to the printed
+-- precision (tolerance half a printed unit, so an exact tie may round either way).
 with figures as (
     select * from {{ ref('fct_narrative_figure') }}
 ),
@@ -45,7 +46,7 @@ rate_checks as (
         0 as n_terms,
         page_number,
         'narrative.' || topic as check_name,
-        round(stated_wan / base_wan * 100, decimals::integer)::decimal(20, 6) as expected_wan,
+        (stated_wan / base_wan * 100)::decimal(20, 6) as expected_wan,
         (stated_rate * 100)::decimal(20, 6) as actual_wan,
         (1 / power(10, decimals))::decimal(20, 6) as precision_unit,
         '情况说明 states ' || stated_text || ' for ' || {{ amount_text('stated_wan') }} || '万元 of '

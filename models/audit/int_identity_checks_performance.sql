@@ -48,7 +48,7 @@ rate_checks as (
         'performance.execution_rate' as check_name,
         project_name as row_key,
         'percent' as measure,
-        round(executed_wan / budget_adjusted_wan * 100, decimals::integer)::decimal(20, 6) as expected_wan,
+        (executed_wan / budget_adjusted_wan * 100)::decimal(20, 6) as expected_wan,
         (execution_rate * 100)::decimal(20, 6) as actual_wan,
         0 as n_terms,
         (1 / power(10, decimals))::decimal(20, 6) as precision_unit,

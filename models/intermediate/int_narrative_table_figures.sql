@@ -21,7 +21,15 @@ topics as (
         ('three_public_actual', 'three_public', 'total', 'actual'),
         ('three_public_overseas_actual', 'three_public', 'overseas', 'actual'),
         ('three_public_vehicle_actual', 'three_public', 'vehicle_total', 'actual'),
-        ('three_public_reception_actual', 'three_public', 'reception', 'actual')
+        ('three_public_reception_actual', 'three_public', 'reception', 'actual'),
+        ('general_budget_income', 'income_expenditure_summary', 'general_budget_income', 'amount'),
+        ('government_fund_income', 'income_expenditure_summary', 'government_fund_income', 'amount'),
+        ('state_capital_income', 'income_expenditure_summary', 'state_capital_income', 'amount'),
+        ('superior_subsidy_income', 'income_expenditure_summary', 'superior_subsidy_income', 'amount'),
+        ('business_income', 'income_expenditure_summary', 'business_income', 'amount'),
+        ('operating_income', 'income_expenditure_summary', 'operating_income', 'amount'),
+        ('subsidiary_remit_income', 'income_expenditure_summary', 'subsidiary_remit_income', 'amount'),
+        ('other_income', 'income_expenditure_summary', 'other_income', 'amount')
     ) as topic_map (topic, table_name, line_item, measure)  -- noqa: AL05
 ),
 
@@ -42,7 +50,8 @@ labelled as (
             and topics.measure = lines.measure
 ),
 
--- "一般公共服务支出（类）595.23万元": the 类 line of the 一般公共预算 expenditure table
+-- "一般公共服务支出（类）595.23万元": the 类 line of the 一般公共预算 expenditure table,
+-- or, where that table prints 项 only (Hubei), the 一般公共预算 column of the 财政拨款总表
 classes as (
     select
         document_id,
@@ -51,13 +60,27 @@ classes as (
         table_name,
         amount_wan,
         value_text,
-        page_number
+        page_number,
+        case when table_name = 'general_budget_expenditure' then 1 else 2 end as preference
     from lines
-    where table_name = 'general_budget_expenditure' and measure = 'total' and length(subject_code) = 3
+    where
+        length(subject_code) = 3
+        and (
+            (table_name = 'general_budget_expenditure' and measure = 'total')
+            or (table_name = 'fiscal_appropriation_summary' and measure = 'general_budget')
+        )
 )
 
 select * from labelled
 qualify row_number() over (partition by document_id, topic order by page_number) = 1
 union all
-select * from classes
-qualify row_number() over (partition by document_id, subject_code order by page_number) = 1
+select
+    document_id,
+    topic,
+    subject_code,
+    table_name,
+    amount_wan,
+    value_text,
+    page_number
+from classes
+qualify row_number() over (partition by document_id, subject_code order by preference, page_number) = 1
