@@ -80,7 +80,12 @@ fiscal_income as (
             'other_income', 'non_appropriation_balance_used', 'opening_balance'
         )) as non_fiscal,
         sum(amount_wan) filter (where line_item in ('government_fund_income', 'state_capital_income'))
-            as other_fund_income
+            as other_fund_income,
+        sum(amount_wan) filter (where line_item in (
+            'superior_subsidy_income', 'business_income', 'operating_income', 'subsidiary_remit_income',
+            'other_income', 'non_appropriation_balance_used'
+        )) as non_fiscal_income,
+        coalesce(any_value(amount_wan) filter (where line_item = 'opening_balance'), 0) as opening
     from lines
     where table_name in ('income_expenditure_summary', 'fiscal_appropriation_summary') and measure = 'amount'
     group by all
@@ -195,11 +200,17 @@ class_line_pairs as (
         summary.page_number,
         '收支总表 = 财政拨款收支总表 合计 (page ' || fiscal.page_number || ')' as details
     from class_figures as summary
+    -- all income is 财政拨款 and any carried-over balance is the 财政拨款 one
     inner join fiscal_income as funded
         on
             summary.document_id = funded.document_id
             and funded.table_name = 'income_expenditure_summary'
-            and coalesce(funded.non_fiscal, 0) = 0
+            and coalesce(funded.non_fiscal_income, 0) = 0
+    inner join fiscal_income as fiscal_funded
+        on
+            summary.document_id = fiscal_funded.document_id
+            and fiscal_funded.table_name = 'fiscal_appropriation_summary'
+            and funded.opening = fiscal_funded.opening
     inner join class_figures as fiscal
         on
             summary.document_id = fiscal.document_id
