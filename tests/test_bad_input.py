@@ -139,3 +139,22 @@ def test_tables_printed_in_yuan_convert_exactly(tmp_path):
     assert query(db, "SELECT amount_unit FROM raw.table_instances") == [("元",)]
     rows = query(db, "SELECT value_text, value, amount_wan FROM raw.table_cells WHERE line_item = 'total'")
     assert rows == [("123,456.78", Decimal("123456.78"), Decimal("12.345678"))]
+
+
+def test_a_document_that_cannot_be_written_leaves_nothing_and_the_batch_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # a figure beyond DECIMAL(20, 6): extracted, but the warehouse refuses it
+    pdf_factory.tiny_report(folder / "huge.pdf", "上海市某某局", "123456789012345678.00")
+    pdf_factory.tiny_report(folder / "ok.pdf", "上海市另一局", "1.00")
+    db = tmp_path / "w.duckdb"
+    summary = ingest([str(folder)], str(db), progress=False)
+    by_name = {os.path.basename(o.path): o for o in summary.outcomes}
+    assert by_name["ok.pdf"].status == "ingested"
+    assert by_name["huge.pdf"].status == "failed"
+    assert by_name["huge.pdf"].message.startswith("the extracted document could not be written")
+    assert query(db, "SELECT stage FROM raw.ingest_errors WHERE source_file = 'huge.pdf'") == [("write",)]
+    # nothing of it was half-written
+    assert query(db, "SELECT count(*) FROM raw.documents") == [(1,)]
+    assert query(db, "SELECT count(DISTINCT document_id), count(*) FROM raw.pages") == [(1, 2)]
+    assert query(db, "SELECT count(DISTINCT document_id) FROM raw.table_cells") == [(1,)]
