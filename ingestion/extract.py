@@ -180,6 +180,8 @@ class _DocumentReader:
             self.open_instance = None  # a page of text ends any running table
 
     def _place_grid(self, grid: Grid, above: list[str], below: list[str], first_on_page: bool) -> None:
+        grid, inside = _title_rows_inside(grid)
+        above = above + inside
         title = None
         for line in reversed(above):
             title = recognise_title(line)
@@ -419,6 +421,27 @@ class _DocumentReader:
         self.out.contents = read_contents(self.out.pages)
         self.out.sheets = read_sheets(self.out.pages, self.out.grid_rows)
         return self.out
+
+
+_CAPTION_CELL = re.compile(r"^(单位名称|编制单位|部门名称|部门|单位)[:：]|^单位[:：]|^金额单位|^\d{4}年度?$|公开\d{1,2}表$")
+
+
+def _title_rows_inside(grid: Grid) -> tuple[Grid, list[str]]:
+    """Some offices draw the title (and 单位 line) as the first rows of the ruled table itself:
+    lift those rows out as title lines when one of them is a recognised title."""
+    lines: list[str] = []
+    for row in grid.rows[:3]:
+        texts = [normalise_text(c) for c in row if c and normalise_text(c)]
+        if not texts or len(set(texts)) > 3:
+            break
+        if not all(recognise_title(t) or find_unit(t) or _CAPTION_CELL.search(t) for t in texts):
+            break
+        lines.extend(dict.fromkeys(texts))
+    if not any(recognise_title(line) for line in lines):
+        return grid, []
+    rows = next(i for i in range(len(grid.rows) + 1) if i == len(grid.rows) or
+                not any(normalise_text(c) in lines for c in grid.rows[i] if c))
+    return grid.without_leading_rows(rows), lines
 
 
 _OTHER_TABLE_TITLE = re.compile(r"(自评表|自评情况汇总表|表)([(（]\d{4}年度?[)）])?$")

@@ -64,6 +64,9 @@ class Grid:
                         texts[k].append(text)
         return texts
 
+    def without_leading_rows(self, count: int) -> Grid:
+        return Grid(self.page_number, self.bbox, self.rows[count:], self.cell_boxes[count:])
+
     def empty_note(self) -> str | None:
         return empty_note_in([cell for row in self.rows for cell in row if cell])
 

@@ -133,3 +133,32 @@ def unruled_report(path: Path, horizontal_rules: bool) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def title_inside_table(path: Path) -> Path:
+    """A 收入决算表 whose title and unit line are the first rows of its own ruled grid."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("STSong-Light", 14)
+    c.drawString(150, 780, "上海市测试局2024年度部门决算")
+    c.showPage()
+    xs = [40, 110, 300, 420, 540]
+    rows = [["收入决算表"], ["单位：万元"], ["科目编码", "科目名称", "本年收入合计", "财政拨款收入"],
+            ["", "合计", "88.80", "88.80"], ["201", "一般公共服务支出", "88.80", "88.80"]]
+    c.setFont("STSong-Light", 10)
+    top = 780
+    for r, row in enumerate(rows):
+        y = top - 24 * r
+        c.line(xs[0], y, xs[-1], y)
+        if len(row) == 1:  # a caption row spans the whole width
+            c.drawString(250 if r == 0 else 460, y - 16, row[0])
+            c.line(xs[0], y, xs[0], y - 24)
+            c.line(xs[-1], y, xs[-1], y - 24)
+            continue
+        for i, text in enumerate(row):
+            c.drawString(xs[i] + 4, y - 16, text)
+        for x in xs:
+            c.line(x, y, x, y - 24)
+    c.line(xs[0], top - 24 * len(rows), xs[-1], top - 24 * len(rows))
+    c.showPage()
+    c.save()
+    return path

@@ -24,3 +24,14 @@ def test_unruled_table_read_by_alignment(tmp_path, horizontal_rules):
     # the long name stays whole
     assert query(db, "SELECT DISTINCT row_label FROM raw.table_cells WHERE subject_code = '20103'") == [
         ("政府办公厅（室）及相关机构事务",)]
+
+
+def test_title_drawn_inside_the_ruled_grid(tmp_path):
+    pdf = pdf_factory.title_inside_table(tmp_path / "inside.pdf")
+    db = tmp_path / "warehouse.duckdb"
+    assert ingest([str(pdf)], str(db), progress=False).count("failed") == 0
+    assert query(db, "SELECT table_name, amount_unit, figure_count FROM raw.table_instances") == [("income", "万元", 4)]
+    assert query(db, "SELECT coalesce(subject_code, line_item), measure, value FROM raw.table_cells "
+                     "WHERE status = 'number' ORDER BY row_index, col_index") == [
+        ("grand_total", "total", Decimal("88.80")), ("grand_total", "fiscal_appropriation", Decimal("88.80")),
+        ("201", "total", Decimal("88.80")), ("201", "fiscal_appropriation", Decimal("88.80"))]
