@@ -11,11 +11,10 @@ pickled extraction on stdout.
 from __future__ import annotations
 
 import pickle
-import resource
 import subprocess
 import sys
 
-from ingestion.extract import ExtractionError, extract_document
+from ingestion.limits import read_within_limits
 
 
 def extract_with_limits(path: str, sha: str, timeout_s: float, max_pages: int, max_memory_mb: int):
@@ -32,19 +31,7 @@ def extract_with_limits(path: str, sha: str, timeout_s: float, max_pages: int, m
 
 def main(argv: list[str]) -> int:
     path, sha, max_pages, max_memory_mb = argv[0], argv[1], int(argv[2]), int(argv[3])
-    if max_memory_mb > 0:
-        resource.setrlimit(resource.RLIMIT_AS, (max_memory_mb * 1024 * 1024 * 2, resource.RLIM_INFINITY))
-    try:
-        message = ("ok", extract_document(path, sha, max_pages))
-    except ExtractionError as exc:
-        message = ("error", (exc.stage, exc.reason, exc.page_number))
-    except MemoryError:
-        message = ("error", ("limits", f"the PDF needs more than {max_memory_mb} MB to read", None))
-    except RecursionError:
-        message = ("error", ("open", "the PDF's objects are nested too deeply to read", None))
-    except Exception as exc:  # noqa: BLE001 - reported, never raised
-        message = ("error", ("extract", f"extraction failed: {type(exc).__name__}: {exc}", None))
-    sys.stdout.buffer.write(pickle.dumps(message))
+    sys.stdout.buffer.write(pickle.dumps(read_within_limits(path, sha, max_pages, max_memory_mb)))
     return 0
 
 

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import resource
 import sys
 import time
-import traceback
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
 from ingestion import EXTRACTOR_VERSION
 from ingestion import warehouse as wh
-from ingestion.extract import ExtractionError, extract_document, sha256_of
+from ingestion.extract import sha256_of
+from ingestion.limits import read_within_limits
 from ingestion.paths import stored_path
 
 
@@ -84,33 +83,10 @@ def find_pdfs(paths: list[str]) -> list[str]:
 
 
 def _worker(path: str, document_id: str, limits: Limits, conn) -> None:
-    # Bound the worker's address space so a decompression bomb fails here, not the batch.
-    if limits.max_memory_mb > 0:
-        soft = _current_vm_bytes() + limits.max_memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (soft, resource.RLIM_INFINITY))
-    sys.setrecursionlimit(5000)
     try:
-        result = extract_document(path, document_id, limits.max_pages)
-        conn.send(("ok", result))
-    except ExtractionError as exc:
-        conn.send(("error", (exc.stage, exc.reason, exc.page_number)))
-    except MemoryError:
-        conn.send(("error", ("limits", f"the PDF needs more than {limits.max_memory_mb} MB to read", None)))
-    except RecursionError:
-        conn.send(("error", ("open", "the PDF's objects are nested too deeply to read", None)))
-    except BaseException as exc:  # report, never crash the batch
-        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        conn.send(("error", ("extract", f"extraction failed: {detail}", None)))
+        conn.send(read_within_limits(path, document_id, limits.max_pages, limits.max_memory_mb))
     finally:
         conn.close()
-
-
-def _current_vm_bytes() -> int:
-    try:
-        with open("/proc/self/statm") as handle:
-            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        return 0
 
 
 @dataclass
