@@ -35,8 +35,6 @@ TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Numbering printed beside a title: 财决公开01表, 公开01表, 附表3, 表一.
 _NUMBERING = re.compile(r"((财决)?公开\d{1,2}表|附表\d{1,2}|表[一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))")
-# Section numbering in front of a heading: 一、 （一） 1. 1、
-_LEADING_ENUM = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．])")
 # A title line is short; narrative sentences that mention a table are not titles.
 MAX_TITLE_CHARS = 48
 _UNIT = re.compile(r"单位[:：]?(万元|千元|元)")
@@ -50,7 +48,6 @@ def recognise_title(line: str) -> tuple[str, str] | None:
     # Contents entries end with a page number or dot leaders; they are not titles.
     if re.search(r"(\.{3,}|…{2,})\d*$", text):
         return None
-    text = _LEADING_ENUM.sub("", text)
     if "情况说明" in text or text.endswith("说明"):
         return None
     for name, pattern in TITLE_PATTERNS:
