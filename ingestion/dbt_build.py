@@ -15,9 +15,22 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
+def _dbt_env(db_path: str) -> dict[str, str]:
+    return {**os.environ, "JUESUAN_DB": os.path.abspath(db_path), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+
+
+def dbt_parse(target: Path) -> None:
+    """Write dbt's manifest.json into `target` (for Dagster, which reads the graph from it)."""
+    args = [sys.executable, "-m", "dbt.cli.main", "parse", "--project-dir", str(PROJECT_DIR),
+            "--profiles-dir", str(PROJECT_DIR), "--target-path", str(target), "--log-path", str(target), "--quiet"]
+    completed = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"})
+    if completed.returncode != 0:
+        raise RuntimeError(f"dbt parse failed: {(completed.stdout + completed.stderr).strip()[-500:]}")
+
+
 def dbt_build(db_path: str, select: str | None = None) -> int:
     """Run dbt build; print a one-line result and each failure plainly. 0 when all pass."""
-    env = {**os.environ, "JUESUAN_DB": os.path.abspath(db_path), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    env = _dbt_env(db_path)
     target = PROJECT_DIR / "target"
     args = [sys.executable, "-m", "dbt.cli.main", "build", "--project-dir", str(PROJECT_DIR),
             "--profiles-dir", str(PROJECT_DIR), "--target-path", str(target),

@@ -1,0 +1,1 @@
+"""Optional orchestration of the juesuan pipeline (Dagster code location in definitions.py)."""

@@ -1,0 +1,150 @@
+"""Dagster code location: the nightly pipeline as assets (optional extra `dagster`).
+
+    pip install -e '.[dagster]'
+    JUESUAN_DB=warehouse/juesuan.duckdb JUESUAN_INPUT=/data/pdfs dagster dev -m orchestration.definitions
+
+Assets: the `raw` tables (ingest of every PDF under the input folder) -> every dbt node
+(dagster-dbt, `dbt build`) -> `audit/identity_findings` (the Great Expectations checkpoint).
+A daily schedule and a sensor on the input folder start the same job. Each step takes the
+same lock as `juesuan run`, so Dagster and a cron job never write the warehouse at once.
+"""
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetSelection,
+    AssetSpec,
+    ConfigurableResource,
+    Definitions,
+    MaterializeResult,
+    RunRequest,
+    ScheduleDefinition,
+    SensorEvaluationContext,
+    SkipReason,
+    asset,
+    define_asset_job,
+    multi_asset,
+    sensor,
+)
+from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
+
+from ingestion.dbt_build import PROJECT_DIR, dbt_parse
+from ingestion.operations import run_lock
+from ingestion.runner import Limits, find_pdfs, ingest
+
+MANIFEST_TARGET = PROJECT_DIR / "target" / "dagster"
+
+
+class JuesuanSettings(ConfigurableResource):
+    """Where the warehouse and the input PDFs are; defaults from the environment, as for the CLI."""
+
+    db_path: str = os.environ.get("JUESUAN_DB", str(PROJECT_DIR / "warehouse" / "juesuan.duckdb"))
+    input_dir: str = os.environ.get("JUESUAN_INPUT", str(PROJECT_DIR / "examples"))
+    jobs: int = int(os.environ.get("JUESUAN_JOBS", "1"))
+    tolerance_per_term: str = os.environ.get("JUESUAN_TOLERANCE_PER_TERM", "0.01")
+
+
+def _manifest() -> Path:
+    """dbt's manifest, parsed again when a model, macro, seed or the project file is newer."""
+    manifest = MANIFEST_TARGET / "manifest.json"
+    sources = [PROJECT_DIR / "dbt_project.yml", *[p for d in ("models", "macros", "seeds")
+                                                  for p in (PROJECT_DIR / d).rglob("*") if p.is_file()]]
+    if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in sources):
+        dbt_parse(MANIFEST_TARGET)
+    return manifest
+
+
+dbt_project = DbtProject(project_dir=PROJECT_DIR, profiles_dir=PROJECT_DIR, target_path=MANIFEST_TARGET)
+MANIFEST = _manifest()
+
+
+def _raw_specs() -> list[AssetSpec]:
+    """One asset per `raw` table the dbt sources read: the keys dagster-dbt gives those sources."""
+    import json
+
+    sources = json.loads(MANIFEST.read_text())["sources"].values()
+    return [AssetSpec(AssetKey([s["source_name"], s["name"]]), group_name="raw",
+                      description=f"raw.{s['name']}, written by juesuan ingest")
+            for s in sorted(sources, key=lambda s: s["name"])]
+
+
+RAW_SPECS = _raw_specs()
+
+
+@multi_asset(specs=RAW_SPECS, name="ingest_pdfs", can_subset=False)
+def ingest_pdfs(context: AssetExecutionContext, settings: JuesuanSettings):
+    """Extract every new or changed PDF under the input folder into `raw` (unchanged files are skipped)."""
+    with run_lock(settings.db_path):
+        summary = ingest([settings.input_dir], settings.db_path, jobs=settings.jobs, limits=Limits(), progress=False)
+    for line in summary.lines():
+        context.log.info(line)
+    counts = {"ingested": summary.count("ingested", "replaced"), "unchanged": summary.count("unchanged", "duplicate"),
+              "failed": summary.count("failed")}
+    for spec in RAW_SPECS:
+        yield MaterializeResult(asset_key=spec.key, metadata=counts)
+
+
+@dbt_assets(manifest=MANIFEST, project=dbt_project)
+def juesuan_dbt(context: AssetExecutionContext, dbt: DbtCliResource, settings: JuesuanSettings):
+    """`dbt build` on the warehouse: staging, intermediate, marts, audit models and their tests."""
+    # dbt's profile reads the warehouse path from JUESUAN_DB; the dbt child inherits this environment
+    os.environ["JUESUAN_DB"] = os.path.abspath(settings.db_path)
+    with run_lock(settings.db_path):
+        yield from dbt.cli(["build"], context=context).stream()
+
+
+@asset(key=AssetKey(["audit", "identity_findings"]), deps=list(juesuan_dbt.keys), group_name="audit")
+def identity_findings(context: AssetExecutionContext, settings: JuesuanSettings) -> MaterializeResult:
+    """The Great Expectations checkpoint over the budget identities; findings in audit.identity_findings."""
+    from validation.identities import per_term_tolerance, validate
+
+    with run_lock(settings.db_path):
+        result = validate(settings.db_path, per_term_tolerance(settings.tolerance_per_term))
+    for line in result.lines():
+        context.log.info(line)
+    return MaterializeResult(metadata={"findings": len(result.findings), "errors": result.count("error"),
+                                       "warnings": result.count("warning")})
+
+
+nightly_job = define_asset_job("juesuan_nightly", selection=AssetSelection.all())
+
+nightly_schedule = ScheduleDefinition(name="juesuan_daily", job=nightly_job, cron_schedule="0 2 * * *",
+                                      execution_timezone="Asia/Shanghai")
+
+
+def input_fingerprint(folder: str) -> str:
+    """Names, sizes and modification times of the PDFs under the folder: changes when a file does."""
+    digest = hashlib.sha256()
+    for path in find_pdfs([folder]):
+        stat = os.stat(path)
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "backslashreplace"))
+    return digest.hexdigest()
+
+
+@sensor(name="new_pdfs", job=nightly_job, minimum_interval_seconds=300)
+def new_pdfs(context: SensorEvaluationContext, settings: JuesuanSettings):
+    """Start the pipeline when a PDF is added to, changed in or removed from the input folder."""
+    if not os.path.isdir(settings.input_dir):
+        return SkipReason(f"input folder {settings.input_dir} does not exist")
+    fingerprint = input_fingerprint(settings.input_dir)
+    if fingerprint == context.cursor:
+        return SkipReason(f"no PDF changed under {settings.input_dir}")
+    context.update_cursor(fingerprint)
+    return RunRequest(run_key=fingerprint)
+
+
+defs = Definitions(
+    assets=[ingest_pdfs, juesuan_dbt, identity_findings],
+    jobs=[nightly_job],
+    schedules=[nightly_schedule],
+    sensors=[new_pdfs],
+    # dbt from this environment, which need not be on PATH (a cron job or a service)
+    resources={"dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(PROJECT_DIR),
+                                     dbt_executable=str(Path(sys.executable).parent / "dbt")),
+               "settings": JuesuanSettings()},
+)
