@@ -11,6 +11,7 @@ from pathlib import Path
 from ingestion import __version__
 from ingestion.dbt_build import dbt_build
 from ingestion.operations import RunRecord, export_fdp, export_parquet, publish, run_lock
+from ingestion.raw_parquet import export_raw, import_raw
 from ingestion.report import write_report
 from ingestion.runner import Limits, ingest
 from ingestion.warehouse import WarehouseError
@@ -53,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
     run.add_argument("--log", default=None, help="append one line per run to this log file")
     run.add_argument("--publish", default=None, help="after the run, replace this read-only copy for BI tools")
+    run.add_argument("--raw-parquet", default=None, metavar="DIR",
+                     help="after ingest, replace DIR with the raw layer as Parquet partitioned by fiscal year")
     run.add_argument("--tolerance-per-term", default=None,
                      help="rounding tolerance in 万元 per printed term (default 0.01, or $JUESUAN_TOLERANCE_PER_TERM)")
 
@@ -77,10 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     pub.add_argument("target", help="path of the published copy (BI tools open it read-only)")
     _add_db(pub)
 
-    export = sub.add_parser("export", help="write the marts for other tools")
-    export.add_argument("format", choices=["parquet", "fdp"])
+    export = sub.add_parser("export", help="write the marts (parquet, fdp) or the raw layer (raw) for other tools")
+    export.add_argument("format", choices=["parquet", "fdp", "raw"],
+                        help="parquet: one file per mart; fdp: Fiscal Data Package; "
+                             "raw: every raw table as Parquet partitioned by fiscal year")
     export.add_argument("directory")
     _add_db(export)
+
+    load = sub.add_parser("import", help="rebuild a new warehouse's raw layer from `export raw` files "
+                                         "(then `juesuan build` and `juesuan validate`)")
+    load.add_argument("format", choices=["raw"])
+    load.add_argument("directory")
+    _add_db(load)
     return parser
 
 
@@ -109,6 +120,9 @@ def _run(args) -> int:
         with run_lock(args.db):
             started = time.monotonic()
             summary = _ingest(args, args.paths or [str(EXAMPLES_DIR)])
+            if args.raw_parquet:
+                export_raw(args.db, args.raw_parquet)
+                print(f"raw layer: Parquet in {os.path.abspath(args.raw_parquet)}")
             record.stage("ingest", started)
             started = time.monotonic()
             code = dbt_build(args.db)
@@ -153,11 +167,6 @@ def warehouse_summary(db_path: str) -> list[str]:
             f"{facts} budget lines, {findings} identity findings, {errors} ingest errors"]
 
 
-def _not_yet(stage: str) -> int:
-    print(f"juesuan {stage}: not available yet in this release (the dbt/validation stages come with later work)")
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.db = args.db or default_db()
@@ -185,10 +194,19 @@ def main(argv: list[str] | None = None) -> int:
             files = export_parquet(args.db, args.directory)
             print(f"export: {len(files)} marts written to {os.path.abspath(args.directory)}")
             return 0
+        if args.command == "export" and args.format == "raw":
+            counts = export_raw(args.db, args.directory)
+            print(f"export: raw layer ({sum(counts.values())} rows in {len(counts)} tables) "
+                  f"written to {os.path.abspath(args.directory)}")
+            return 0
         if args.command == "export":
             print(f"export: {export_fdp(args.db, args.directory)}")
             return 0
-        return _not_yet(args.command)
+        with run_lock(args.db):  # import raw
+            counts = import_raw(args.directory, args.db)
+        print(f"import: {counts['documents']} documents, {sum(counts.values())} raw rows into {args.db}; "
+              "now run `juesuan build` and `juesuan validate`")
+        return 0
     except WarehouseError as exc:
         print(f"juesuan: {exc}", file=sys.stderr)
         return 2

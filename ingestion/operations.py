@@ -10,6 +10,7 @@ import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from ingestion.raw_parquet import replace_folder
 from ingestion.warehouse import WarehouseError, connect
 
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS audit.runs (
@@ -95,16 +96,12 @@ def export_parquet(db_path: str, directory: str) -> list[str]:
             path = os.path.join(staging, f"{table}.parquet")
             # the path goes to DuckDB as an argument, never into SQL text
             con.table(f"marts.{table}").write_parquet(path)
+    except Exception:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         con.close()
-    if os.path.exists(target):
-        old = target + ".old"
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(target, old)
-        os.replace(staging, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(staging, target)
+    replace_folder(staging, target)
     return [os.path.join(target, f"{t}.parquet") for t in tables]
 
 
