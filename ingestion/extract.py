@@ -256,6 +256,7 @@ class _DocumentReader:
                 continue
             # A caption row (二、机关运行经费) names the section of the rows below it.
             if is_caption_row(row) and not is_body_row(row):
+                self._flush(instance)  # the row above belongs to the section before the caption
                 instance.section = next(iter(texts))
                 continue
             self._flush(instance)
@@ -417,7 +418,7 @@ class _DocumentReader:
             "region": cover.region,
         }
         self.out.tables = [i.record() for i in self.instances]
-        self.out.narrative = read_narrative(self.out.pages)
+        self.out.narrative = read_narrative(self.out.pages, cover.fiscal_year)
         self.out.contents = read_contents(self.out.pages)
         self.out.sheets = read_sheets(self.out.pages, self.out.grid_rows)
         return self.out

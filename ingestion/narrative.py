@@ -14,6 +14,7 @@ from ingestion.rowkeys import CLASS_NAMES
 from ingestion.titles import recognise_title
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
+_GOVERNMENT_FUND = r"政府性基金预算财政拨款(?:年初结转和结余[\d,.]+万元[,，]?)?(?:本年)?收入(?:决算数?)?(?:为)?"
 # (topic, pattern): the amount is group 1, in 万元. Order matters: specific first.
 AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [
     (topic, re.compile(pattern))
@@ -34,6 +35,14 @@ AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [
         ("three_public_vehicle_actual", r"公务用车购置及运行维护费(?:支出)?决算(?:数)?为" + _NUM + "万元"),
         ("three_public_reception_actual", r"公务接待费(?:支出)?决算(?:数)?为" + _NUM + "万元"),
         ("procurement_total", r"政府采购(?:支出)?(?:总额|金额)(?:[(（]以合同签订为准[)）])?(?:为)?" + _NUM + "万元"),
+        ("procurement_goods", r"政府采购货物(?:支出|采购)?(?:为)?" + _NUM + "万元"),
+        ("procurement_works", r"政府采购工程(?:支出|采购)?(?:为)?" + _NUM + "万元"),
+        ("procurement_services", r"政府采购服务(?:支出|采购)?(?:为)?" + _NUM + "万元"),
+        # the 政府性基金 section: "收入 X 万元，支出 Y 万元" (or "本年收入 X 万元，本年支出 Y 万元");
+        # the income section's "收入 X 万元，占 Y%" is read with the shares
+        ("government_fund_income", _GOVERNMENT_FUND + _NUM + r"万元(?=[,，]?(?:本年)?支出)"),
+        ("government_fund_expenditure", _GOVERNMENT_FUND + r"[\d,.]+万元[,，]?(?:本年)?支出(?:决算数?)?(?:为)?"
+         + _NUM + "万元"),
         ("operating_cost", r"机关运行经费(?:支出|决算)?(?:为)?" + _NUM + "万元"),
     ]
 ]
@@ -60,12 +69,12 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def read_narrative(pages: list[dict]) -> list[dict]:
+def read_narrative(pages: list[dict], fiscal_year: int | None = None) -> list[dict]:
     """Figures stated in the text of each page, one record per statement."""
     figures: list[dict] = []
     for page in pages:
         text = normalise_text(page["text"])
-        figures.extend(_amounts(text, page["page_number"]))
+        figures.extend(_amounts(text, page["page_number"], fiscal_year))
         figures.extend(_class_figures(text, page["page_number"]))
         figures.extend(_shares(text, page["page_number"]))
         figures.extend(_completion_rates(text, page["page_number"]))
@@ -97,14 +106,30 @@ def _class_figures(text: str, page_number: int) -> list[dict]:
     return out
 
 
-def _amounts(text: str, page_number: int) -> list[dict]:
+_YEAR_MENTION = re.compile(r"(20\d{2})年|上年|上一年")
+
+
+def _other_year(text: str, start: int, fiscal_year: int | None) -> bool:
+    """The sentence leading to a figure last names an earlier year than the report's
+    ("主要原因2022年局本级机关运行经费支出35万元" in a 2023 report): a comparison, not this year's
+    figure. (A later year is a date of filling in, "填报日期：2025年4月2日".)"""
+    sentence = re.split(r"[。;；]", text[:start])[-1]
+    years = _YEAR_MENTION.findall(sentence)
+    if not years:
+        return False
+    return years[-1] == "" or (fiscal_year is not None and int(years[-1]) < fiscal_year)
+
+
+def _amounts(text: str, page_number: int, fiscal_year: int | None = None) -> list[dict]:
     out, taken = [], set()
     for topic, pattern in AMOUNT_TOPICS:
         for match in pattern.finditer(text):
             if match.start(1) in taken:
                 continue  # a more specific topic already read this figure
             taken.add(match.start(1))
-            out.append(_record(topic, page_number, match.group(1) + "万元", _decimal(match.group(1)),
+            # kept under its own topic, which no table figure answers
+            name = topic + "_other_year" if _other_year(text, match.start(), fiscal_year) else topic
+            out.append(_record(name, page_number, match.group(1) + "万元", _decimal(match.group(1)),
                                context=match.group(0)))
     return out
 

@@ -55,6 +55,17 @@ def text_only(path: Path, lines: list[str]) -> Path:
     return path
 
 
+def narrative_page(path: Path, lines: list[str]) -> Path:
+    """One page of 情况说明 text in a CJK font, no table."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("STSong-Light", 11)
+    for i, line in enumerate(lines):
+        c.drawString(50, 780 - 18 * i, line)
+    c.showPage()
+    c.save()
+    return path
+
+
 def scanned(path: Path) -> Path:
     """An image-only page, as a scanner makes it."""
     from PIL import Image

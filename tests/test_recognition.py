@@ -103,3 +103,26 @@ def test_repeated_label_is_decided_by_position():
 def test_cover_survives_broken_titles(cover, unit, year, kind):
     read = read_cover([cover])
     assert (read.unit_name, read.fiscal_year, read.report_kind) == (unit, year, kind)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Shanghai's template wording of the 政府性基金 section, and Rongcheng's
+    ("政府性基金预算财政拨款收入575.03万元，支出568.47万元。",
+     [("government_fund_income", "575.03万元"), ("government_fund_expenditure", "568.47万元")]),
+    ("2024年度政府性基金预算财政拨款年初结转和结余0万元，本年收入11,500万元，本年支出11,500万元，年末结转和结余0万元。",
+     [("government_fund_income", "11,500万元"), ("government_fund_expenditure", "11,500万元")]),
+    # the income section's share statement is read once, by the share reader
+    ("本年收入合计4260.12万元，其中：政府性基金预算财政拨款收入568.47万元，占13.34%。",
+     [("total_income", "4260.12万元"), ("share_of_total_income", "13.34%"), ("government_fund_income", "568.47万元")]),
+    # a comparison with an earlier year is kept apart; a later year is a filling-in date
+    ("2023年机关运行经费支出35.11万元，比2022年减少79.70万元，主要原因2022年局本级机关运行经费支出35万元。"
+     "填报日期：2025年4月2日基本支出533.65万元",
+     [("basic_expenditure", "533.65万元"), ("operating_cost", "35.11万元"), ("operating_cost_other_year", "35万元")]),
+    ("政府采购支出总额80.3万元，其中：政府采购货物支出33万元、政府采购工程支出0万元、政府采购服务支出47.3万元。",
+     [("procurement_total", "80.3万元"), ("procurement_goods", "33万元"), ("procurement_works", "0万元"),
+      ("procurement_services", "47.3万元")]),
+])
+def test_narrative_statements(text, expected):
+    from ingestion.narrative import read_narrative
+
+    assert [(f["topic"], f["stated_text"]) for f in read_narrative([{"text": text, "page_number": 3}], 2023)] == expected

@@ -110,11 +110,53 @@ def test_narrative_figures_kept_and_checked(validated):
                            WHERE d.source_file LIKE 'jincheng%' ORDER BY n.figure_seq""")
     assert ("general_budget_class", "201", "7,123.60万元", Decimal("7123.60"), 17) in figures
     assert ("personnel", None, "258.05万元", Decimal("258.05"), 18) in figures
-    # a figure no table holds is kept, not forced onto a table
-    assert ("procurement_total", None, "207.70万元", None, 19) in figures
+    # 政府采购 against the 部门决算公开相关信息统计表 (公开10表, p.16)
+    assert ("procurement_total", None, "207.70万元", Decimal("207.70"), 19) in figures
+    assert ("procurement_services", None, "206.60万元", Decimal("206.60"), 19) in figures
+    assert ("operating_cost", None, "35.11万元", Decimal("35.11"), 19) in figures
+    # last year's figures in the same paragraph are kept, not forced onto this year's table
+    assert ("operating_cost_other_year", None, "35万元", None, 19) in figures
+    assert ("operating_cost_other_year", None, "79.81万元", None, 19) in figures
     rates = query(db, """SELECT stated_rate FROM marts.fct_narrative_figure n JOIN marts.dim_document d USING (document_id)
                          WHERE d.source_file LIKE 'jincheng%' AND topic = 'share_of_general_budget_expenditure'""")
     assert rates == [(Decimal("0.9927"),)]
+
+
+def test_procurement_and_government_fund_statements_checked(validated):
+    db, _ = validated
+    checks = query(db, """SELECT d.source_file, c.check_name, c.expected_wan, c.actual_wan, c.page_number
+                          FROM intermediate.int_identity_checks c JOIN marts.dim_document d USING (document_id)
+                          WHERE c.check_name SIMILAR TO 'narrative.(procurement|government_fund|operating_cost).*'
+                          ORDER BY 1, 2""")
+    assert ("rongcheng_2024_department_final_accounts.pdf", "narrative.government_fund_expenditure_equals_table",
+            Decimal("11500"), Decimal("11500"), 16) in checks
+    assert ("rongcheng_2024_department_final_accounts.pdf", "narrative.government_fund_income_equals_table",
+            Decimal("11500"), Decimal("11500"), 16) in checks
+    # 总额 = 货物 + 工程 + 服务 as each report states it (80.3 = 33 + 0 + 47.3, …): all four hold
+    sums = {(r[0][:6], r[2], r[4]) for r in checks if r[1] == "narrative.procurement_parts_sum_to_total"}
+    assert sums == {("jinche", Decimal("207.70"), 19), ("leshan", Decimal("115.64"), 6),
+                    ("rongch", Decimal("80.3"), 16), ("wuhan_", Decimal("1184.97"), 19)}
+    assert all(expected == actual for _, _, expected, actual, _ in checks)
+    assert query(db, """SELECT item, value_text FROM marts.fct_disclosure_statistic s JOIN marts.dim_document d
+                        USING (document_id) WHERE d.source_file LIKE 'jincheng%' AND item LIKE '%采购%'
+                        ORDER BY statistic_seq""") == [
+        ("一、政府采购情况/合计", "207.70"), ("一、政府采购情况/货物", "1.10"), ("一、政府采购情况/服务", "206.60")]
+
+
+def test_procurement_parts_that_do_not_add_up_are_a_finding(tmp_path):
+    from tests import pdf_factory
+
+    pdf = pdf_factory.narrative_page(tmp_path / "procurement.pdf", [
+        "某某局2022年度部门决算", "十、其他重要事项的情况说明",
+        "（二）政府采购支出情况：2022年度政府采购支出总额5.05万元，其中：",
+        "政府采购货物支出0.00万元、政府采购工程支出0.00万元、政府采购服务支出5.01万元。"])
+    db = tmp_path / "w.duckdb"
+    assert ingest([str(pdf)], str(db), progress=False).count("failed") == 0
+    assert dbt_build(str(db)) == 0
+    validate(str(db))
+    assert query(db, """SELECT check_name, expected_wan, actual_wan, tolerance_wan, severity, page_number
+                        FROM audit.identity_findings""") == [
+        ("narrative.procurement_parts_sum_to_total", Decimal("5.01"), Decimal("5.05"), Decimal("0.01"), "error", 1)]
 
 
 def test_shanghai_findings(tmp_path):

@@ -52,6 +52,41 @@ rate_checks as (
         '情况说明 states ' || stated_text || ' for ' || {{ amount_text('stated_wan') }} || '万元 of '
         || {{ amount_text('base_wan') }} || '万元' as details
     from rates
+),
+
+-- "政府采购支出总额 X 万元，其中：货物 a、工程 b、服务 c": the parts the same page
+-- states add up to the total it states
+procurement_parts as (
+    select
+        document_id,
+        page_number,
+        count(*) filter (where topic = 'procurement_total') as totals,
+        count(*) filter (where topic != 'procurement_total') as parts,
+        any_value(stated_wan) filter (where topic = 'procurement_total') as total_wan,
+        sum(stated_wan) filter (where topic != 'procurement_total') as parts_wan,
+        count(*) filter (where topic != 'procurement_total' and stated_wan != 0) as nonzero_parts,
+        string_agg(topic || ' ' || stated_text, ', ' order by figure_seq) as stated
+    from figures
+    where topic in ('procurement_total', 'procurement_goods', 'procurement_works', 'procurement_services')
+    group by document_id, page_number
+),
+
+procurement_checks as (
+    select
+        document_id,
+        'narrative' as family,
+        null as table_name,
+        'procurement_total' as row_key,
+        'amount' as measure,
+        parts_wan as expected_wan,
+        total_wan as actual_wan,
+        0::decimal(20, 6) as precision_unit,
+        page_number,
+        'narrative.procurement_parts_sum_to_total' as check_name,
+        greatest(nonzero_parts, 1) as n_terms,
+        '情况说明 states ' || stated || ': 货物 + 工程 + 服务 should equal the total' as details
+    from procurement_parts
+    where totals = 1 and parts >= 2
 )
 
 select
@@ -71,6 +106,24 @@ select
     false as is_failed,
     null::varchar as severity_hint
 from amount_checks
+union all
+select
+    document_id,
+    family,
+    check_name,
+    table_name,
+    row_key,
+    measure,
+    expected_wan,
+    actual_wan,
+    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
+    n_terms,
+    precision_unit,
+    page_number,
+    details,
+    false as is_failed,
+    null::varchar as severity_hint
+from procurement_checks
 union all
 select
     document_id,

@@ -4,6 +4,10 @@ with lines as (
     select * from {{ ref('fct_budget_line') }}
 ),
 
+statistics as (
+    select * from {{ ref('fct_disclosure_statistic') }}
+),
+
 topics as (
     select * from (
         values
@@ -24,6 +28,7 @@ topics as (
         ('three_public_reception_actual', 'three_public', 'reception', 'actual'),
         ('general_budget_income', 'income_expenditure_summary', 'general_budget_income', 'amount'),
         ('government_fund_income', 'income_expenditure_summary', 'government_fund_income', 'amount'),
+        ('government_fund_expenditure', 'fiscal_appropriation_summary', 'total_expenditure', 'government_fund'),
         ('state_capital_income', 'income_expenditure_summary', 'state_capital_income', 'amount'),
         ('superior_subsidy_income', 'income_expenditure_summary', 'superior_subsidy_income', 'amount'),
         ('business_income', 'income_expenditure_summary', 'business_income', 'amount'),
@@ -69,6 +74,41 @@ classes as (
             (table_name = 'general_budget_expenditure' and measure = 'total')
             or (table_name = 'fiscal_appropriation_summary' and measure = 'general_budget')
         )
+),
+
+-- 部门决算公开相关信息统计表: 政府采购 合计 / 货物 / 工程 / 服务 by their printed
+-- labels, and 机关运行经费 where its section prints one figure
+statistic_topics as (
+    select
+        document_id,
+        null as subject_code,
+        'disclosure_statistics' as table_name,
+        value as amount_wan,
+        value_text,
+        page_number,
+        case
+            when regexp_matches(item, '采购.*/.*(合计|总额)') then 'procurement_total'
+            when regexp_matches(item, '采购.*/.*货物') then 'procurement_goods'
+            when regexp_matches(item, '采购.*/.*工程') then 'procurement_works'
+            when regexp_matches(item, '采购.*/.*服务') then 'procurement_services'
+        end as topic
+    from statistics
+    where unit is null or unit = '万元'
+),
+
+operating_cost as (
+    select
+        document_id,
+        'operating_cost' as topic,
+        null as subject_code,
+        'disclosure_statistics' as table_name,
+        any_value(value) as amount_wan,
+        any_value(value_text) as value_text,
+        min(page_number) as page_number
+    from statistics
+    where item like '%机关运行经费%' and (unit is null or unit = '万元')
+    group by document_id
+    having count(*) = 1
 )
 
 select * from labelled
@@ -84,3 +124,25 @@ select
     page_number
 from classes
 qualify row_number() over (partition by document_id, subject_code order by preference, page_number) = 1
+union all
+select
+    document_id,
+    topic,
+    subject_code,
+    table_name,
+    amount_wan,
+    value_text,
+    page_number
+from statistic_topics
+where topic is not null
+qualify row_number() over (partition by document_id, topic order by page_number) = 1
+union all
+select
+    document_id,
+    topic,
+    subject_code,
+    table_name,
+    amount_wan,
+    value_text,
+    page_number
+from operating_cost
