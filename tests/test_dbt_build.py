@@ -31,3 +31,25 @@ def test_docs_generate_with_persisted_column_comments(examples_db):
     comments = query(examples_db, "SELECT comment FROM duckdb_columns() WHERE schema_name = 'marts' "
                                   "AND table_name = 'fct_income' AND column_name = 'fiscal_appropriation_wan'")
     assert comments == [("财政拨款收入.",)]
+
+
+def test_every_mart_column_documented_and_labelled_in_chinese(examples_db):
+    """BI users see a description on every mart column and, in marts_zh, every mart under 中文 names."""
+    from decimal import Decimal
+
+    from ingestion.dbt_build import dbt_build
+
+    assert dbt_build(str(examples_db)) == 0
+    columns = query(examples_db, "SELECT table_name, column_name, comment FROM duckdb_columns() "
+                                 "WHERE schema_name = 'marts' ORDER BY 1, 2")
+    assert len(columns) > 150
+    assert [(t, c) for t, c, comment in columns if not comment] == []
+    labels = dict(query(examples_db, "SELECT column_name, label_zh FROM reference.ref_column_labels"))
+    assert sorted({c for _, c, _ in columns} - set(labels)) == []
+    views = query(examples_db, "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'marts_zh'")
+    assert len(views) == len(columns)
+    assert {(t, labels[c]) for t, c, _ in columns} == set(views)
+    # the same figure under its Chinese names (收入决算表 208 of Leshan, p.38)
+    assert query(examples_db, """SELECT "金额（万元）", "所印数字（原文）", "页码" FROM marts_zh.fct_budget_line
+                                 WHERE "表名" = 'income' AND "科目编码" = '208' AND "栏目" = 'total'""") == [
+        (Decimal("16.14"), "16.14", 38)]
