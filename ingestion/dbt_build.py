@@ -6,13 +6,31 @@ of the process, which would lock the warehouse against the caller.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from ingestion.warehouse import connect, meta_value, set_meta_value
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def project_files() -> list[Path]:
+    """The files that define the dbt project: a change in any of them may change the marts."""
+    files = [PROJECT_DIR / "dbt_project.yml", PROJECT_DIR / "profiles.yml"]
+    for folder in ("models", "macros", "seeds"):
+        files += [p for p in (PROJECT_DIR / folder).rglob("*") if p.is_file()]
+    return sorted(files)
+
+
+def project_hash() -> str:
+    digest = hashlib.sha256()
+    for path in project_files():
+        digest.update(str(path.relative_to(PROJECT_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _dbt_env(db_path: str) -> dict[str, str]:
@@ -37,6 +55,18 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
             "--log-path", str(PROJECT_DIR / "logs"), "--quiet"]
     if select:
         args += ["--select", select]
+    # Facts are incremental by document: after an upgrade that changed a model, rows of documents
+    # not re-ingested would keep the old logic, so the first build of a changed project rebuilds all.
+    current = project_hash()
+    con = connect(db_path)
+    try:
+        built_with = meta_value(con, "dbt_project_hash")
+    finally:
+        con.close()
+    if built_with != current and not select:
+        args.append("--full-refresh")
+        if built_with is not None:
+            print("build: the dbt project changed since the last build: rebuilding every model (--full-refresh)")
     completed = subprocess.run(args, capture_output=True, text=True, env=env)
     results_file = target / "run_results.json"
     if completed.returncode not in (0, 1) or not results_file.exists():
@@ -49,4 +79,10 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
     for result in failures:
         message = (result.get("message") or "").strip().replace("\n", " ")
         print(f"  {result['status'].upper():<5} {result['unique_id']}: {message}")
+    if completed.returncode == 0 and not select:
+        con = connect(db_path)
+        try:
+            set_meta_value(con, "dbt_project_hash", current)
+        finally:
+            con.close()
     return 0 if completed.returncode == 0 else 1

@@ -103,7 +103,7 @@ DDL += [_sheet_ddl(table, columns) for table, columns in SHEET_TABLES.items()]
 _CHILD_TABLES = ("raw.pages", "raw.table_instances", "raw.table_cells", "raw.table_grid_rows",
                  "raw.narrative_figures", "raw.contents_entries", *SHEET_TABLES)
 
-_SCHEMA_NAMES = {"raw", "staging", "intermediate", "marts", "audit", "reference"}
+_SCHEMA_NAMES = {"raw", "staging", "intermediate", "marts", "marts_zh", "audit", "reference"}
 
 
 def connect(db_path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -117,12 +117,40 @@ def connect(db_path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     except (duckdb.IOException, duckdb.Error) as exc:
         raise WarehouseError(f"cannot open warehouse {db_path}: {str(exc).splitlines()[0]}") from exc
     if not read_only:
-        for statement in DDL:
-            con.execute(statement)
-        for table, column, kind in _ADDED_COLUMNS:
-            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")  # noqa: S608 (fixed names)
-        con.execute("INSERT OR REPLACE INTO raw.meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        try:
+            _upgrade(con, db_path)
+        except WarehouseError:
+            con.close()
+            raise
     return con
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection, db_path: str) -> None:
+    """Bring an older warehouse to this release's raw schema, in place and without losing rows;
+    refuse one written by a newer release (its raw layer may hold what this one cannot read)."""
+    found = meta_value(con, "schema_version")
+    if found is not None and int(found) > SCHEMA_VERSION:
+        raise WarehouseError(f"{db_path} was written by a newer juesuan (raw schema {found}, this release "
+                             f"knows up to {SCHEMA_VERSION}); upgrade juesuan")
+    for statement in DDL:
+        con.execute(statement)
+    for table, column, kind in _ADDED_COLUMNS:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")  # noqa: S608 (fixed names)
+    con.execute("INSERT OR REPLACE INTO raw.meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+def _has_meta(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name = 'meta'"
+                            ).fetchone()[0])
+
+
+def meta_value(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    rows = con.execute("SELECT value FROM raw.meta WHERE key = ?", [key]).fetchall() if _has_meta(con) else []
+    return rows[0][0] if rows else None
+
+
+def set_meta_value(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO raw.meta VALUES (?, ?)", [key, value])
 
 
 def now() -> datetime:

@@ -33,7 +33,7 @@ from dagster import (
 )
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
-from ingestion.dbt_build import PROJECT_DIR, dbt_parse
+from ingestion.dbt_build import PROJECT_DIR, dbt_parse, project_files
 from ingestion.operations import run_lock
 from ingestion.runner import Limits, find_pdfs, ingest
 
@@ -52,9 +52,7 @@ class JuesuanSettings(ConfigurableResource):
 def _manifest() -> Path:
     """dbt's manifest, parsed again when a model, macro, seed or the project file is newer."""
     manifest = MANIFEST_TARGET / "manifest.json"
-    sources = [PROJECT_DIR / "dbt_project.yml", *[p for d in ("models", "macros", "seeds")
-                                                  for p in (PROJECT_DIR / d).rglob("*") if p.is_file()]]
-    if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in sources):
+    if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in project_files()):
         dbt_parse(MANIFEST_TARGET)
     return manifest
 

@@ -92,3 +92,57 @@ def test_bi_reads_the_published_copy_through_sqlalchemy_while_a_writer_works(tmp
         writer.close()
     assert total == Decimal("16.14")
     assert {"fct_budget_line", "dim_document", "fct_project_performance"} <= set(names)
+
+
+def test_an_older_warehouse_is_upgraded_without_losing_data(tmp_path):
+    """A warehouse written by an older release (older raw columns, older extractor, older models)
+    is brought up to date by `juesuan run`; a document whose PDF is gone keeps its rows."""
+    from ingestion import EXTRACTOR_VERSION
+    from ingestion.warehouse import SCHEMA_VERSION
+
+    db = tmp_path / "warehouse.duckdb"
+    leshan = EXAMPLES / "leshan_2024_unit_final_accounts.pdf"
+    gone = tmp_path / "gone.pdf"  # a PDF that was ingested once and is no longer on disk
+    gone.write_bytes((EXAMPLES / "wuhan_2024_department_final_accounts.pdf").read_bytes())
+    first = subprocess.run(CLI + ["run", str(leshan), str(gone), "--db", str(db), "--no-progress"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    gone.unlink()
+    before = query(db, "SELECT count(*) FROM marts.fct_budget_line l JOIN marts.dim_document d USING (document_id) "
+                       "WHERE d.source_file = 'gone.pdf'")[0][0]
+    with duckdb.connect(str(db)) as con:  # what an older release left behind
+        con.execute("ALTER TABLE raw.table_cells DROP COLUMN section_label")
+        con.execute("ALTER TABLE raw.narrative_figures DROP COLUMN subject_code")
+        con.execute("UPDATE raw.documents SET extractor_version = '1'")
+        con.execute("UPDATE raw.meta SET value = '0' WHERE key = 'schema_version'")
+        con.execute("UPDATE raw.meta SET value = 'older models' WHERE key = 'dbt_project_hash'")
+        con.execute("ALTER TABLE marts.fct_narrative_figure DROP COLUMN table_page_number")
+    rerun = subprocess.run(CLI + ["run", str(leshan), "--db", str(db), "--no-progress"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "1 ingested" in rerun.stdout and "rebuilding every model (--full-refresh)" in rerun.stdout
+    assert query(db, "SELECT source_file, extractor_version FROM raw.documents ORDER BY 1") == [
+        ("gone.pdf", "1"), ("leshan_2024_unit_final_accounts.pdf", EXTRACTOR_VERSION)]
+    assert query(db, "SELECT value FROM raw.meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
+    assert query(db, "SELECT count(*) FROM marts.fct_budget_line l JOIN marts.dim_document d USING (document_id) "
+                     "WHERE d.source_file = 'gone.pdf'") == [(before,)]
+    assert before > 50
+    # the re-extracted document fills the restored columns; the mart has its column back
+    assert query(db, "SELECT count(*) > 0 FROM raw.narrative_figures WHERE subject_code IS NOT NULL") == [(True,)]
+    assert query(db, "SELECT count(*) > 0 FROM marts.fct_narrative_figure WHERE table_page_number IS NOT NULL") == [
+        (True,)]
+    assert query(db, "SELECT amount_wan FROM marts.fct_budget_line WHERE table_name = 'income' AND subject_code = '208' "
+                     "AND measure = 'total'") == [(Decimal("16.14"),)]
+
+
+def test_a_warehouse_from_a_newer_release_is_refused(tmp_path):
+    from ingestion.warehouse import SCHEMA_VERSION, connect
+
+    db = tmp_path / "warehouse.duckdb"
+    connect(str(db)).close()
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE raw.meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+    result = subprocess.run(CLI + ["ingest", str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf"), "--db", str(db),
+                                   "--no-progress"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "written by a newer juesuan" in result.stderr
+    assert query(db, "SELECT count(*) FROM raw.documents") == [(0,)]
