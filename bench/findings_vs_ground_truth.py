@@ -74,7 +74,10 @@ def main() -> None:
         print(f"  {kind:<20} {hit}/{total}")
     for e in errors:
         if e not in found:
-            print("  missed:", e["file"], e["kind"], e["table"], e.get("row_key"), "page", e["page"])
+            change = ""
+            if e.get("true_value") and e.get("printed_value"):  # how far the printed figure is from the true one
+                change = f"{e['true_value']} -> {e['printed_value']}"
+            print("  missed:", e["file"], e["kind"], e["table"], e.get("row_key"), "page", e["page"], change)
     for f in findings:
         if f not in true_positive:
             print("  false positive:", f["document_id"][:12], f["check_name"], f["row_key"], "page", f["page_number"],
