@@ -122,13 +122,49 @@ _FDP_FIELDS = [
 ]
 
 
-def export_fdp(db_path: str, directory: str) -> str:
-    """The money facts as a Fiscal Data Package: datapackage.json + budget-lines.csv (amounts in yuan)."""
+_FDP_PROJECT_FIELDS = [
+    ("document_id", "string", "unknown:string", "sha256 of the source PDF"),
+    ("unit_name", "string", "administrative-classification:generic:name", "budget unit (单位名称)"),
+    ("fiscal_year", "integer", "date:fiscal-year", "fiscal year of the final accounts"),
+    ("project_id", "string", "project:generic:id", "project key (md5 of the printed code, else of name and 主管部门)"),
+    ("project_code", "string", "project:generic:code", "项目编码 when printed"),
+    ("project_name", "string", "project:generic:name", "项目名称 as printed"),
+    ("fund_source", "string", "fin-source:generic:name", "资金来源 as printed (年度资金总额 / 财政资金 / …)"),
+    ("phase", "string", "phase:id", "approved (年初预算数), adjusted (全年/调整后预算数), executed (执行数)"),
+    ("amount", "number", "value", "amount in CNY (yuan), exact"),
+    ("page_number", "integer", "unknown:integer", "page of the PDF printing the figure"),
+]
+
+
+def _write_csv(path: str, fields: list[tuple], rows: list[tuple]) -> None:
     import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([f[0] for f in fields])
+        writer.writerows([[("" if v is None else format(v, "f") if hasattr(v, "as_tuple") else v) for v in r]
+                          for r in rows])
+
+
+def export_fdp(db_path: str, directory: str) -> str:
+    """The money facts as a Fiscal Data Package (amounts in yuan): budget-lines.csv (the standard tables,
+    executed and approved) and project-budgets.csv (绩效自评表: approved, adjusted, executed)."""
     import json
 
     con = connect(db_path, read_only=True)
     try:
+        # 绩效自评表 budget rows, one row per printed phase
+        projects = con.execute(
+            """SELECT b.document_id, d.unit_name, d.fiscal_year, b.project_id, p.project_code, p.project_name,
+                      b.fund_source_zh, phase, amount * 10000, b.page_number
+               FROM marts.fct_project_budget b
+               JOIN marts.dim_document d USING (document_id)
+               JOIN marts.dim_project p USING (project_id)
+               CROSS JOIN LATERAL (VALUES ('approved', b.budget_initial_wan), ('adjusted', b.budget_adjusted_wan),
+                                          ('executed', b.executed_wan)) AS t(phase, amount)
+               WHERE amount IS NOT NULL
+               ORDER BY d.unit_name, d.fiscal_year, b.sheet_seq, b.row_seq, phase"""
+        ).fetchall()
         rows = con.execute(
             """SELECT l.document_id, d.unit_name, d.region, d.fiscal_year, l.table_name,
                       CASE WHEN l.table_name != 'general_budget_basic_expenditure' THEN l.subject_code END,
@@ -144,11 +180,8 @@ def export_fdp(db_path: str, directory: str) -> str:
     finally:
         con.close()
     os.makedirs(directory, exist_ok=True)
-    with open(os.path.join(directory, "budget-lines.csv"), "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([f[0] for f in _FDP_FIELDS])
-        writer.writerows([[("" if v is None else format(v, "f") if hasattr(v, "as_tuple") else v) for v in r]
-                          for r in rows])
+    _write_csv(os.path.join(directory, "budget-lines.csv"), _FDP_FIELDS, rows)
+    _write_csv(os.path.join(directory, "project-budgets.csv"), _FDP_PROJECT_FIELDS, projects)
     package = {
         "name": "juesuan-final-accounts",
         "title": "决算 final accounts extracted by juesuan",
@@ -159,6 +192,11 @@ def export_fdp(db_path: str, directory: str) -> str:
             "format": "csv", "encoding": "utf-8", "currency": "CNY",
             "schema": {"fields": [{"name": n, "type": t, "columnType": c, "description": d}
                                   for n, t, c, d in _FDP_FIELDS]},
+        }, {
+            "name": "project-budgets", "path": "project-budgets.csv", "profile": "tabular-data-resource",
+            "format": "csv", "encoding": "utf-8", "currency": "CNY",
+            "schema": {"fields": [{"name": n, "type": t, "columnType": c, "description": d}
+                                  for n, t, c, d in _FDP_PROJECT_FIELDS]},
         }],
         "model": {
             "measures": {"amount": {"source": "amount", "currency": "CNY"}},

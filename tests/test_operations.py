@@ -55,7 +55,8 @@ def test_fiscal_data_package_export(tmp_path):
     from ingestion.runner import ingest
 
     db = tmp_path / "warehouse.duckdb"
-    assert ingest([str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf")], str(db), progress=False).count("failed") == 0
+    pdfs = [str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf"), str(EXAMPLES / "sichuan_province_2023_unit_final_accounts.pdf")]
+    assert ingest(pdfs, str(db), progress=False).count("failed") == 0
     assert dbt_build(str(db)) == 0
     package = json.loads(Path(export_fdp(str(db), str(tmp_path / "fdp"))).read_text(encoding="utf-8"))
     assert package["profile"] == "fiscal-data-package"
@@ -67,6 +68,14 @@ def test_fiscal_data_package_export(tmp_path):
     line = [r for r in rows if r["table_name"] == "income" and r["functional_code"] == "20899" and r["measure"] == "total"]
     assert [(r["unit_name"], r["fiscal_year"], r["amount"], r["phase"]) for r in line] == [
         ("乐山市大数据中心", "2024", "13000.000000", "executed")]
+    # 绩效自评表 budgets with the three phases the sheet prints (19.82 / 21.50 / 19.64 万元, seed 004)
+    assert [r["name"] for r in package["resources"]] == ["budget-lines", "project-budgets"]
+    with open(tmp_path / "fdp" / "project-budgets.csv", encoding="utf-8") as handle:
+        projects = list(csv.DictReader(handle))
+    total = sorted((r["phase"], r["amount"]) for r in projects
+                   if r["project_code"] == "51000022T000006984099" and r["fund_source"] == "总额")
+    assert total == [("adjusted", "215000.000000"), ("approved", "198200.000000"), ("executed", "196400.000000")]
+    assert {r["phase"] for r in projects} == {"approved", "adjusted", "executed"}
 
 
 def test_bi_reads_the_published_copy_through_sqlalchemy_while_a_writer_works(tmp_path):
