@@ -28,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+sys.path.insert(0, str(ROOT))
+from bench.ingest_vs_pdfplumber import _page_count  # noqa: E402
 
 
 def _tree_rss_mb(root_pid: int) -> float:
@@ -56,12 +58,15 @@ def _tree_rss_mb(root_pid: int) -> float:
 def stage(name: str, cmd: list[str], results: list[dict]) -> dict:
     """Run one stage; record its wall seconds and peak process-tree RSS."""
     started = time.perf_counter()
-    process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = 0.0
-    while process.poll() is None:
-        peak = max(peak, _tree_rss_mb(process.pid))
-        time.sleep(0.1)
-    output = process.stdout.read()
+    # output to a file, not a pipe: a full pipe would block the child while this loop only polls
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss_mb(process.pid))
+            time.sleep(0.1)
+        log.seek(0)
+        output = log.read()
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         sys.exit(f"{name}: exit {process.returncode}\n{output[-2000:]}")
@@ -93,7 +98,7 @@ def pdf_pipeline(work: Path, count: int, jobs: int, results: list[dict]) -> dict
                                                   str(units), "--years", "4", "--seed", "7", "--jobs", str(jobs),
                                                   "--quiet"], results)
     files = sorted(str(p) for p in folder.glob("*.pdf"))
-    pages = sum(1 for _ in _pages(files))
+    pages = _page_count(files)
     bare = stage(f"bare pdfplumber ({jobs} processes)", _bare_cmd(files, jobs), results)
     ingest = stage(f"ingest --jobs {jobs}", _juesuan("ingest", str(folder), "--db", str(db), "--jobs", str(jobs),
                                                      "--no-progress"), results)
@@ -111,14 +116,6 @@ def pdf_pipeline(work: Path, count: int, jobs: int, results: list[dict]) -> dict
                                               "--no-progress"), results)
     return {"files": len(files), "pages": pages, "ingest_vs_bare_time": round(ingest["seconds"] / bare["seconds"], 2),
             "ingest_vs_bare_memory": round(ingest["peak_mb"] / bare["peak_mb"], 2)}
-
-
-def _pages(files: list[str]):
-    import pdfplumber
-
-    for name in files:
-        with pdfplumber.open(name) as pdf:
-            yield from range(len(pdf.pages))
 
 
 def warehouse_scale(work: Path, documents: int, results: list[dict]) -> None:
