@@ -55,17 +55,10 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
             "--log-path", str(PROJECT_DIR / "logs"), "--quiet"]
     if select:
         args += ["--select", select]
-    # Facts are incremental by document: after an upgrade that changed a model, rows of documents
-    # not re-ingested would keep the old logic, so the first build of a changed project rebuilds all.
-    current = project_hash()
-    con = connect(db_path)
-    try:
-        built_with = meta_value(con, "dbt_project_hash")
-    finally:
-        con.close()
-    if built_with != current and not select:
+    refresh = None if select else full_refresh_needed(db_path)
+    if refresh:
         args.append("--full-refresh")
-        if built_with is not None:
+        if refresh == "changed":
             print("build: the dbt project changed since the last build: rebuilding every model (--full-refresh)")
     completed = subprocess.run(args, capture_output=True, text=True, env=env)
     results_file = target / "run_results.json"
@@ -79,10 +72,34 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
     for result in failures:
         message = (result.get("message") or "").strip().replace("\n", " ")
         print(f"  {result['status'].upper():<5} {result['unique_id']}: {message}")
-    if completed.returncode == 0 and not select:
-        con = connect(db_path)
-        try:
-            set_meta_value(con, "dbt_project_hash", current)
-        finally:
-            con.close()
+    if not select and not model_errors(results):
+        record_project_hash(db_path)
     return 0 if completed.returncode == 0 else 1
+
+
+# Facts are incremental by document: after an upgrade that changed a model, rows of documents not
+# re-ingested would keep the old logic, so the first build of a changed project rebuilds everything.
+def full_refresh_needed(db_path: str) -> str | None:
+    """'changed' when the last build used other models, 'first' before any build, else None."""
+    con = connect(db_path)
+    try:
+        built_with = meta_value(con, "dbt_project_hash")
+    finally:
+        con.close()
+    if built_with == project_hash():
+        return None
+    return "first" if built_with is None else "changed"
+
+
+def model_errors(results: list[dict]) -> list[dict]:
+    """Models or seeds dbt could not build (a failing data test leaves the models current)."""
+    return [r for r in results if r["unique_id"].split(".")[0] in ("model", "seed", "snapshot")
+            and r["status"] == "error"]
+
+
+def record_project_hash(db_path: str) -> None:
+    con = connect(db_path)
+    try:
+        set_meta_value(con, "dbt_project_hash", project_hash())
+    finally:
+        con.close()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import tempfile
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from ingestion.raw_parquet import replace_folder
+import duckdb
+
+from ingestion.export_folder import check_replaceable, replace_folder, staging_folder
 from ingestion.warehouse import WarehouseError, connect
 
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS audit.runs (
@@ -82,26 +83,26 @@ class RunRecord:
 
 def export_parquet(db_path: str, directory: str) -> list[str]:
     """Every marts table as DIR/<table>.parquet, replaced as a whole (written beside, then renamed)."""
-    con = connect(db_path, read_only=True)
     target = os.path.abspath(directory)
-    parent = os.path.dirname(target) or "."
-    os.makedirs(parent, exist_ok=True)
-    staging = tempfile.mkdtemp(prefix=".juesuan-export-", dir=parent)
+    check_replaceable(target)
+    con = connect(db_path, read_only=True)
+    staging = None
     try:
         tables = [r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY 1").fetchall()]
         if not tables:
             raise WarehouseError("the warehouse has no marts yet: run `juesuan build` first")
+        staging = staging_folder(target, "parquet")
         for table in tables:
-            path = os.path.join(staging, f"{table}.parquet")
             # the path goes to DuckDB as an argument, never into SQL text
-            con.table(f"marts.{table}").write_parquet(path)
-    except Exception:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            con.table(f"marts.{table}").write_parquet(os.path.join(staging, f"{table}.parquet"))
+        replace_folder(staging, target)
+    except (duckdb.Error, OSError) as exc:
+        raise WarehouseError(f"export to {target} failed: {str(exc).splitlines()[0]}") from exc
     finally:
         con.close()
-    replace_folder(staging, target)
+        if staging and os.path.exists(staging):
+            shutil.rmtree(staging, ignore_errors=True)
     return [os.path.join(target, f"{t}.parquet") for t in tables]
 
 

@@ -116,22 +116,26 @@ def connect(db_path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(db_path, read_only=read_only)
     except (duckdb.IOException, duckdb.Error) as exc:
         raise WarehouseError(f"cannot open warehouse {db_path}: {str(exc).splitlines()[0]}") from exc
-    if not read_only:
-        try:
-            _upgrade(con, db_path)
-        except WarehouseError:
-            con.close()
-            raise
+    try:
+        _refuse_newer(con, db_path)
+        if not read_only:
+            _upgrade(con)
+    except WarehouseError:
+        con.close()
+        raise
     return con
 
 
-def _upgrade(con: duckdb.DuckDBPyConnection, db_path: str) -> None:
-    """Bring an older warehouse to this release's raw schema, in place and without losing rows;
-    refuse one written by a newer release (its raw layer may hold what this one cannot read)."""
+def _refuse_newer(con: duckdb.DuckDBPyConnection, db_path: str) -> None:
+    """A warehouse written by a newer release may hold what this one cannot read: refuse it."""
     found = meta_value(con, "schema_version")
-    if found is not None and int(found) > SCHEMA_VERSION:
+    if found is not None and (not found.isdigit() or int(found) > SCHEMA_VERSION):
         raise WarehouseError(f"{db_path} was written by a newer juesuan (raw schema {found}, this release "
                              f"knows up to {SCHEMA_VERSION}); upgrade juesuan")
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring an older warehouse to this release's raw schema, in place and without losing rows."""
     for statement in DDL:
         con.execute(statement)
     for table, column, kind in _ADDED_COLUMNS:

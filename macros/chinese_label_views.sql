@@ -25,6 +25,15 @@
             ~ " order by table_name"
         ) %}
         {% do run_query("create schema if not exists marts_zh") %}
+        {# a mart that no longer exists leaves no view behind #}
+        {% set stale = run_query(
+            "select view_name from duckdb_views() where schema_name = 'marts_zh'"
+            ~ " and view_name not in (select table_name from information_schema.tables"
+            ~ " where table_schema = 'marts' and table_type = 'BASE TABLE')"
+        ) %}
+        {% for view in stale %}
+            {% do run_query("drop view marts_zh." ~ view[0]) %}
+        {% endfor %}
         {% for mart in marts %}
             {% set columns = run_query(
                 "select column_name from information_schema.columns"
@@ -34,7 +43,8 @@
             {% set selected = [] %}
             {% for column in columns %}
                 {% do selected.append(
-                    '"' ~ column[0] ~ '" as "' ~ labels.get(column[0], column[0]) ~ '"'
+                    '"' ~ column[0] ~ '" as "'
+                    ~ labels.get(column[0], column[0]) | replace('"', '""') ~ '"'
                 ) %}
             {% endfor %}
             {% do run_query(

@@ -21,6 +21,7 @@ from dagster import (
     AssetSpec,
     ConfigurableResource,
     Definitions,
+    Failure,
     MaterializeResult,
     RunRequest,
     ScheduleDefinition,
@@ -33,7 +34,7 @@ from dagster import (
 )
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
-from ingestion.dbt_build import PROJECT_DIR, dbt_parse, project_files
+from ingestion.dbt_build import PROJECT_DIR, dbt_parse, full_refresh_needed, model_errors, project_hash, record_project_hash
 from ingestion.operations import run_lock
 from ingestion.runner import Limits, find_pdfs, ingest
 
@@ -50,10 +51,12 @@ class JuesuanSettings(ConfigurableResource):
 
 
 def _manifest() -> Path:
-    """dbt's manifest, parsed again when a model, macro, seed or the project file is newer."""
-    manifest = MANIFEST_TARGET / "manifest.json"
-    if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in project_files()):
+    """dbt's manifest, parsed again when the dbt project's files changed (added, edited or deleted)."""
+    manifest, stamp = MANIFEST_TARGET / "manifest.json", MANIFEST_TARGET / "project_hash"
+    current = project_hash()
+    if not manifest.exists() or not stamp.exists() or stamp.read_text() != current:
         dbt_parse(MANIFEST_TARGET)
+        stamp.write_text(current)
     return manifest
 
 
@@ -93,7 +96,14 @@ def juesuan_dbt(context: AssetExecutionContext, dbt: DbtCliResource, settings: J
     # dbt's profile reads the warehouse path from JUESUAN_DB; the dbt child inherits this environment
     os.environ["JUESUAN_DB"] = os.path.abspath(settings.db_path)
     with run_lock(settings.db_path):
-        yield from dbt.cli(["build"], context=context).stream()
+        # as `juesuan build`: the first build after a model change rebuilds every model
+        refresh = ["--full-refresh"] if full_refresh_needed(settings.db_path) else []
+        invocation = dbt.cli(["build", *refresh], context=context, raise_on_error=False)
+        yield from invocation.stream()
+        if not model_errors(invocation.get_artifact("run_results.json")["results"]):
+            record_project_hash(settings.db_path)
+    if not invocation.is_successful():
+        raise Failure(description="dbt build failed; see the dbt events above")
 
 
 @asset(key=AssetKey(["audit", "identity_findings"]), deps=list(juesuan_dbt.keys), group_name="audit")
@@ -133,7 +143,8 @@ def new_pdfs(context: SensorEvaluationContext, settings: JuesuanSettings):
     if fingerprint == context.cursor:
         return SkipReason(f"no PDF changed under {settings.input_dir}")
     context.update_cursor(fingerprint)
-    return RunRequest(run_key=fingerprint)
+    # no run key: a folder back in an earlier state (a file moved out and in again) must run again
+    return RunRequest()
 
 
 defs = Definitions(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from decimal import Decimal
 
-from dagster import AssetKey, DagsterInstance, Definitions, SkipReason, build_sensor_context, materialize
+from dagster import AssetKey, DagsterInstance, Definitions, RunRequest, SkipReason, build_sensor_context, materialize
 
 from orchestration import definitions as code_location
 from tests.conftest import EXAMPLES, query
@@ -41,14 +41,21 @@ def test_sensor_fires_once_per_change_of_the_input_folder(tmp_path):
         assert isinstance(missing, SkipReason) and "does not exist" in missing.skip_message
         inbox.mkdir()
         shutil.copy(EXAMPLES / LESHAN, inbox / LESHAN)
-        context = build_sensor_context(instance=instance, resources={"settings": settings})
-        first = sensor(context)
-        assert first.run_key == context.cursor
-        again = sensor(build_sensor_context(instance=instance, cursor=context.cursor, resources={"settings": settings}))
-        assert isinstance(again, SkipReason) and "no PDF changed" in again.skip_message
+        def tick(cursor):
+            context = build_sensor_context(instance=instance, cursor=cursor, resources={"settings": settings})
+            return sensor(context), context.cursor
+
+        first, cursor = tick(None)
+        assert isinstance(first, RunRequest) and cursor
+        again, same = tick(cursor)
+        assert isinstance(again, SkipReason) and "no PDF changed" in again.skip_message and same == cursor
         shutil.copy(EXAMPLES / "wuhan_2024_department_final_accounts.pdf", inbox / "new.pdf")
-        later = build_sensor_context(instance=instance, cursor=context.cursor, resources={"settings": settings})
-        assert sensor(later).run_key not in (None, first.run_key)
+        added, after_add = tick(cursor)
+        assert isinstance(added, RunRequest) and after_add != cursor
+        (inbox / "new.pdf").unlink()  # a removed PDF is a change too, back to the first state
+        removed, after_remove = tick(after_add)
+        assert isinstance(removed, RunRequest) and after_remove == cursor
+        assert removed.run_key is None  # so Dagster does not skip it as a run it has seen
 
 
 def test_assets_materialize_the_warehouse_in_process(tmp_path, monkeypatch):

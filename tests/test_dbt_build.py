@@ -1,5 +1,7 @@
 """`juesuan build` runs a real dbt build on a real warehouse."""
 
+import duckdb
+
 from tests.conftest import query
 
 
@@ -53,3 +55,23 @@ def test_every_mart_column_documented_and_labelled_in_chinese(examples_db):
     assert query(examples_db, """SELECT "金额（万元）", "所印数字（原文）", "页码" FROM marts_zh.fct_budget_line
                                  WHERE "表名" = 'income' AND "科目编码" = '208' AND "栏目" = 'total'""") == [
         (Decimal("16.14"), "16.14", 38)]
+
+
+def test_a_second_build_of_the_same_project_is_incremental(examples_db):
+    import json
+
+    from ingestion.dbt_build import PROJECT_DIR, dbt_build
+
+    def full_refresh() -> bool:
+        return json.loads((PROJECT_DIR / "target" / "run_results.json").read_text())["args"].get("full_refresh", False)
+
+    assert dbt_build(str(examples_db)) == 0
+    assert dbt_build(str(examples_db)) == 0
+    assert full_refresh() is False
+    # models changed since the last build (as after an upgrade): one full refresh, then incremental again
+    with duckdb.connect(str(examples_db)) as con:
+        con.execute("UPDATE raw.meta SET value = 'older models' WHERE key = 'dbt_project_hash'")
+    assert dbt_build(str(examples_db)) == 0
+    assert full_refresh() is True
+    assert dbt_build(str(examples_db)) == 0
+    assert full_refresh() is False

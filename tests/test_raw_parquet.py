@@ -40,7 +40,7 @@ def test_raw_layer_is_partitioned_by_fiscal_year(exported):
     assert {p.name for p in (raw / "documents").iterdir()} == {"year=2023", "year=2024"}
     assert {p.name for p in (raw / "table_cells").iterdir()} == {"year=2023", "year=2024"}
     assert {p.name for p in (raw / "ingest_errors").iterdir()} == {"year=0"}  # a failure has no document
-    assert {p.name for p in raw.iterdir()} == {*RAW_TABLES, "meta.parquet"}
+    assert {p.name for p in raw.iterdir()} == {*RAW_TABLES, "meta.parquet", ".juesuan-export"}
     with duckdb.connect() as con:
         year_2023 = con.execute("SELECT DISTINCT document_id FROM read_parquet(?, hive_partitioning = true)",
                                 [str(raw / "table_cells" / "year=2023" / "*.parquet")]).fetchall()
@@ -79,7 +79,7 @@ def test_warehouse_rebuilt_from_parquet_has_the_same_raw_rows_and_marts(exported
 
 def test_import_refuses_a_warehouse_that_holds_documents_and_newer_exports(exported, tmp_path):
     tmp, original = exported
-    with pytest.raises(WarehouseError, match="already holds documents"):
+    with pytest.raises(WarehouseError, match="already holds raw rows"):
         import_raw(str(tmp / "raw"), str(original))
     newer = tmp_path / "newer"
     newer.mkdir()
@@ -89,3 +89,40 @@ def test_import_refuses_a_warehouse_that_holds_documents_and_newer_exports(expor
         import_raw(str(newer), str(tmp_path / "fresh.duckdb"))
     failed = _cli("import", "raw", str(tmp_path / "nothing"), "--db", str(tmp_path / "other.duckdb"))
     assert failed.returncode == 2 and "not a raw export" in failed.stderr
+
+
+def test_export_never_replaces_a_folder_of_the_users(exported, tmp_path):
+    tmp, original = exported
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    (keep / "notes.txt").write_text("mine")
+    failed = _cli("export", "raw", str(keep), "--db", str(original))
+    assert failed.returncode == 2 and "is not a juesuan export" in failed.stderr
+    assert [p.name for p in keep.iterdir()] == ["notes.txt"]
+    failed = _cli("export", "parquet", str(keep), "--db", str(original))
+    assert failed.returncode == 2 and [p.name for p in keep.iterdir()] == ["notes.txt"]
+    # an earlier export is replaced whole
+    again = _cli("export", "raw", str(tmp / "raw"), "--db", str(original))
+    assert again.returncode == 0, again.stderr
+    assert not list(tmp.glob(".juesuan-*"))  # no staging folder left behind
+
+
+def test_import_is_all_or_nothing_and_reads_older_exports(exported, tmp_path):
+    import shutil
+
+    tmp, _ = exported
+    broken = tmp_path / "broken [2024]"  # a name with glob characters is a name
+    shutil.copytree(tmp / "raw", broken)
+    cells = next((broken / "table_cells").glob("year=*/*.parquet"))
+    cells.write_bytes(b"PAR1 not parquet")
+    db = tmp_path / "new.duckdb"
+    failed = _cli("import", "raw", str(broken), "--db", str(db))
+    assert failed.returncode == 2 and "nothing was imported" in failed.stderr
+    assert query(db, "SELECT count(*) FROM raw.documents") == [(0,)]
+    # an export from before the 绩效 tables existed: those tables stay empty, the rest loads
+    older = tmp_path / "older [x]"
+    shutil.copytree(tmp / "raw", older)
+    for table in ("performance_sheets", "performance_budget_rows", "performance_indicators", "performance_summary_rows"):
+        shutil.rmtree(older / table)
+    counts = import_raw(str(older), str(tmp_path / "older.duckdb"))
+    assert counts["documents"] == 2 and counts["performance_sheets"] == 0 and counts["table_cells"] > 1000

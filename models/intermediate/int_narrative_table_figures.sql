@@ -86,6 +86,7 @@ statistic_topics as (
         value as amount_wan,
         value_text,
         page_number,
+        statistic_seq,
         case
             when regexp_matches(item, '采购.*/.*(合计|总额)') then 'procurement_total'
             when regexp_matches(item, '采购.*/.*货物') then 'procurement_goods'
@@ -135,7 +136,7 @@ select
     page_number
 from statistic_topics
 where topic is not null
-qualify row_number() over (partition by document_id, topic order by page_number) = 1
+qualify row_number() over (partition by document_id, topic order by page_number, statistic_seq) = 1
 union all
 select
     document_id,

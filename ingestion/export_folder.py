@@ -1,0 +1,46 @@
+"""Export folders (`export parquet`, `export raw`): written beside the target, then swapped in whole.
+
+A folder is replaced only when it is missing, empty or an earlier juesuan export (it holds the
+marker file): an export never deletes a folder of the user's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+
+from ingestion.warehouse import WarehouseError
+
+MARKER = ".juesuan-export"
+
+
+def check_replaceable(target: str) -> None:
+    if not os.path.exists(target):
+        return
+    if not os.path.isdir(target) or (os.listdir(target) and not os.path.exists(os.path.join(target, MARKER))):
+        raise WarehouseError(f"{target} exists and is not a juesuan export; nothing was written "
+                             "(give a new or empty folder, or an earlier export to replace)")
+
+
+def staging_folder(target: str, kind: str) -> str:
+    """A new folder beside the target (same file system, so the swap is a rename), with the marker."""
+    check_replaceable(target)
+    os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=f".juesuan-{kind}-", dir=os.path.dirname(target))
+    with open(os.path.join(staging, MARKER), "w", encoding="utf-8") as handle:
+        handle.write(f"written by juesuan export {kind}; replaced whole by the next export\n")
+    return staging
+
+
+def replace_folder(staging: str, target: str) -> None:
+    """Put a finished folder in place of the old one: readers see the old or the new, never half."""
+    check_replaceable(target)
+    if os.path.exists(target):
+        old = target + ".old"
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+        os.replace(staging, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(staging, target)
