@@ -8,7 +8,7 @@
    fresh warehouse.
 2. Reruns on that warehouse: `juesuan run` with nothing changed, then with one new PDF.
 3. Warehouse scale: --documents documents written straight into `raw` (no PDF), then
-   `build`, `validate`, `report`.
+   `build`, `validate`, `report`, and the same two reruns (an empty input folder, then one PDF).
 
 Each stage runs as its own process; the figures are its wall time and the peak of the
 summed RSS of its whole process tree (workers and dbt included), sampled every 0.1 s.
@@ -127,6 +127,11 @@ def warehouse_scale(work: Path, documents: int, results: list[dict]) -> None:
     stage("build (scale)", _juesuan("build", "--db", str(db)), results)
     stage("validate (scale)", _juesuan("validate", "--db", str(db)), results)
     stage("report (scale)", _juesuan("report", "--db", str(db), "--out", str(work / "report-scale")), results)
+    inbox = work / "inbox-scale"
+    inbox.mkdir(exist_ok=True)
+    stage("rerun, nothing changed (run, scale)", _juesuan("run", str(inbox), "--db", str(db), "--no-progress"), results)
+    shutil.copy(ROOT / "examples" / "leshan_2024_unit_final_accounts.pdf", inbox)
+    stage("rerun, one new PDF (run, scale)", _juesuan("run", str(inbox), "--db", str(db), "--no-progress"), results)
 
 
 def main() -> None:
