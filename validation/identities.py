@@ -23,7 +23,6 @@ from ingestion.warehouse import WarehouseError, connect, now
 from validation.context import DATA_DOCS_INDEX, ensure_objects, get_context
 
 DEFAULT_PER_TERM = Decimal("0.01")
-MICRO = Decimal("1000000")
 
 FINDINGS_DDL = """CREATE TABLE IF NOT EXISTS audit.identity_findings (
     document_id VARCHAR, check_name VARCHAR, family VARCHAR, table_name VARCHAR, row_key VARCHAR,
@@ -59,27 +58,42 @@ def per_term_tolerance(value: str | None = None) -> Decimal:
     return Decimal(value or os.environ.get("JUESUAN_TOLERANCE_PER_TERM") or DEFAULT_PER_TERM)
 
 
-def _load_checks(con, per_term: Decimal) -> pd.DataFrame:
+def _load_checks(con, per_term: Decimal) -> int:
+    """Number every check instance into a temporary table with its tolerance and its excess over it.
+
+    Tolerance: per_term × n_terms, plus half a printed unit for a stated percentage. The excess is
+    in millionths of 万元 (exact: figures have six decimals); completeness checks come decided
+    (is_failed). Computed in DuckDB so that a large warehouse never sits in Python objects."""
     try:
-        rows = con.execute(
-            """SELECT c.*, d.source_file FROM intermediate.int_identity_checks c
-               JOIN marts.dim_document d USING (document_id)
-               ORDER BY d.source_file, c.page_number, c.check_name, c.row_key, c.measure"""
-        ).fetchall()
-        columns = [d[0] for d in con.description]
+        con.execute(
+            """CREATE OR REPLACE TEMP TABLE checks_to_validate AS
+               SELECT row_number() OVER (ORDER BY d.source_file, c.page_number, c.check_name, c.row_key, c.measure)
+                          - 1 AS check_id,
+                      c.*, d.source_file,
+                      (?::DECIMAL(20, 6) * c.n_terms + coalesce(c.precision_unit, 0) / 2)::DECIMAL(20, 6)
+                          AS tolerance_wan
+               FROM intermediate.int_identity_checks c JOIN marts.dim_document d USING (document_id)""",
+            [str(per_term)])
     except duckdb.CatalogException as exc:
         raise WarehouseError("the warehouse has no identity checks yet: run `juesuan build` first") from exc
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["check_id"] = range(len(frame))
-    # a stated percentage may differ from its recomputation by half a printed unit (rounding)
-    tolerance = [per_term * int(n) + Decimal(unit or 0) / 2 for n, unit in zip(frame["n_terms"], frame["precision_unit"])]
-    frame["tolerance_wan"] = tolerance
-    # Non-numeric checks (completeness) come already decided: is_failed.
-    frame["excess_micro"] = [
-        1 if failed else int((abs(diff) - tol) * MICRO)
-        for diff, tol, failed in zip(frame["difference_wan"], tolerance, frame["is_failed"])
-    ]
-    return frame
+    return con.execute("SELECT count(*) FROM checks_to_validate").fetchone()[0]
+
+
+def _expectation_frame(con) -> pd.DataFrame:
+    """What the expectations read: three numeric columns, one row per check instance."""
+    return con.execute(
+        """SELECT check_id, family,
+                  CASE WHEN is_failed THEN 1
+                       ELSE coalesce(((abs(difference_wan) - tolerance_wan) * 1000000)::BIGINT, 0)
+                  END AS excess_micro
+           FROM checks_to_validate ORDER BY check_id""").df().astype({"family": "category"})
+
+
+def _failed_rows(con, failed: set[int]) -> pd.DataFrame:
+    """The full rows (exact Decimals) of the failed instances only."""
+    rows = con.execute("SELECT * FROM checks_to_validate WHERE list_contains(?, check_id) ORDER BY check_id",
+                       [sorted(failed)]).fetchall()
+    return pd.DataFrame(rows, columns=[d[0] for d in con.description])
 
 
 def _severity(row) -> str:
@@ -105,15 +119,17 @@ def validate(db_path: str, per_term: Decimal | None = None) -> ValidationResult:
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     con = connect(db_path)
     try:
-        frame = _load_checks(con, per_term)
+        # the instances live in a DuckDB temp table: cap DuckDB's memory (it spills to disk beyond)
+        con.execute("SET memory_limit = '1GB'")
+        checks = _load_checks(con, per_term)
         context = get_context()
-        failed = _failed_ids(ensure_objects(context), frame) if len(frame) else set()
-        findings = frame[frame["check_id"].isin(failed)].copy()
+        failed = _failed_ids(ensure_objects(context), _expectation_frame(con)) if checks else set()
+        findings = _failed_rows(con, failed)
         findings["severity"] = [_severity(row) for row in findings.itertuples()]
         _write_findings(con, findings)
     finally:
         con.close()
-    return ValidationResult(len(frame), findings, str(DATA_DOCS_INDEX))
+    return ValidationResult(checks, findings, str(DATA_DOCS_INDEX))
 
 
 def _write_findings(con, findings: pd.DataFrame) -> None:
