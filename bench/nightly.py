@@ -11,7 +11,8 @@
    `build`, `validate`, `report`, and the same two reruns (an empty input folder, then one PDF).
 
 Each stage runs as its own process; the figures are its wall time and the peak of the
-summed RSS of its whole process tree (workers and dbt included), sampled every 0.1 s.
+summed PSS of its whole process tree (workers and dbt included; a page shared by forked
+workers counted once), sampled every 0.1 s.
 """
 
 from __future__ import annotations
@@ -32,8 +33,20 @@ sys.path.insert(0, str(ROOT))
 from bench.ingest_vs_pdfplumber import _page_count  # noqa: E402
 
 
+def _memory_bytes(pid: int, rss_pages: int) -> int:
+    """PSS (shared pages split between their sharers: forked workers are not counted twice), else RSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss_pages * os.sysconf("SC_PAGE_SIZE")
+
+
 def _tree_rss_mb(root_pid: int) -> float:
-    """Summed RSS of a process and all its descendants, from /proc."""
+    """Summed memory (PSS) of a process and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -46,11 +59,12 @@ def _tree_rss_mb(root_pid: int) -> float:
             continue
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)  # fields[1] is the parent pid
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")  # fields[21] is rss in pages
+        rss[pid] = int(fields[21])  # fields[21] is rss in pages
     total, stack = 0, [root_pid]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        if pid in rss:
+            total += _memory_bytes(pid, rss[pid])
         stack += children.get(pid, [])
     return total / 2**20
 
