@@ -2975,11 +2975,14 @@ DOCUMENT_COLUMNS = ["document_id", "source_file", "source_path", "file_size", "p
                     "report_kind", "region", "extractor_version", "ingested_at"]
 PAGE_COLUMNS = ["document_id", "page_number", "text", "char_count", "width", "height"]
 INSTANCE_COLUMNS = ["document_id", "table_seq", "table_name", "title_text", "numbering", "amount_unit", "first_page",
-                    "last_page", "is_empty", "empty_note", "figure_count", "column_headers"]
+                    "last_page", "is_empty", "empty_note", "figure_count", "column_headers", "body_row_count"]
 CELL_COLUMNS = ["document_id", "table_seq", "table_name", "page_number", "row_index", "col_index", "group_index", "side",
                 "subject_code", "row_label", "line_item", "header_text", "measure", "value_text", "value", "amount_wan",
                 "status", "x0", "top"]
 GRID_COLUMNS = ["document_id", "page_number", "table_seq", "grid_top", "row_index", "cells"]
+NARRATIVE_COLUMNS = ["document_id", "figure_seq", "page_number", "topic", "stated_text", "stated_wan", "stated_rate",
+                     "base_wan", "base_topic", "context", "subject_code"]
+CONTENTS_COLUMNS = ["document_id", "page_number", "table_name", "listed_text"]
 
 
 def document_id_of(plan: Plan, unit: Unit, year: int) -> str:
@@ -2992,6 +2995,7 @@ def raw_extraction(plan: Plan, unit: Unit, year: int):
     """The records the extractor would write for this document's PDF (ingestion.extract.Extraction)."""
     from ingestion.cover import region_of
     from ingestion.extract import Extraction
+    from ingestion.narrative import read_contents, read_narrative
 
     comp = composed(plan, unit, year)
     layout = VirtualLayout(comp)
@@ -3013,10 +3017,13 @@ def raw_extraction(plan: Plan, unit: Unit, year: int):
         tables.append({"table_seq": seq, "table_name": model.canonical, "title_text": model.title,
                        "numbering": normalise(model.number), "amount_unit": model.money_unit, "first_page": first,
                        "last_page": last, "is_empty": count == 0, "empty_note": model.empty_note, "figure_count": count,
-                       "column_headers": model.header_paths})
+                       "column_headers": model.header_paths, "body_row_count": len({fig.row for fig in model.figures})})
     grid_rows = [{"page_number": g["page_number"], "table_seq": seq_of[id(g["model"])], "grid_top": g["grid_top"],
                   "row_index": g["row_index"], "cells": g["cells"]} for g in layout.grids]
-    return Extraction(document=document, pages=pages, tables=tables, cells=cells, grid_rows=grid_rows, errors=[]), comp
+    # the narrative and the contents list are read from the page text by the extractor's own readers
+    narrative, contents = read_narrative(pages, year), read_contents(pages)
+    return Extraction(document=document, pages=pages, tables=tables, cells=cells, grid_rows=grid_rows,
+                      narrative=narrative, contents=contents, errors=[]), comp
 
 
 def _cell_record(model: TableModel, seq: int, fig: Figure) -> dict:
@@ -3045,7 +3052,7 @@ def _raw_batch(args: tuple[Plan, list[tuple[Unit, int]]]) -> dict[str, list]:
 
     out: dict[str, dict[str, list]] = {name: {c: [] for c in cols} for name, cols in (
         ("documents", DOCUMENT_COLUMNS), ("pages", PAGE_COLUMNS), ("tables", INSTANCE_COLUMNS), ("cells", CELL_COLUMNS),
-        ("grid_rows", GRID_COLUMNS))}
+        ("grid_rows", GRID_COLUMNS), ("narrative", NARRATIVE_COLUMNS), ("contents", CONTENTS_COLUMNS))}
     now = time.strftime("%Y-%m-%d %H:%M:%S+00", time.gmtime())
     errors = []
     for unit, year in docs:
@@ -3055,11 +3062,14 @@ def _raw_batch(args: tuple[Plan, list[tuple[Unit, int]]]) -> dict[str, list]:
         for column in DOCUMENT_COLUMNS:
             out["documents"][column].append(row[column])
         for name, records in (("pages", extraction.pages), ("tables", extraction.tables), ("cells", extraction.cells),
-                              ("grid_rows", extraction.grid_rows)):
+                              ("grid_rows", extraction.grid_rows), ("narrative", extraction.narrative),
+                              ("contents", extraction.contents)):
             columns = out[name]
             for record in records:
                 for column in columns:
-                    columns[column].append(doc_id if column == "document_id" else record[column])
+                    value = doc_id if column == "document_id" else record[column]
+                    # exact amounts travel as text (a Decimal column would become float in pandas)
+                    columns[column].append(str(value) if isinstance(value, Decimal) else value)
         errors += ground_truth(comp, doc_id)
     return {"frames": out, "errors": errors}
 
@@ -3071,6 +3081,10 @@ RAW_TARGETS = (
     ("cells", "raw.table_cells", {"value": "DECIMAL(20, 6)", "amount_wan": "DECIMAL(20, 6)", "col_index": "INTEGER",
                                   "subject_code": "VARCHAR", "line_item": "VARCHAR", "x0": "DOUBLE", "top": "DOUBLE"}),
     ("grid_rows", "raw.table_grid_rows", {"table_seq": "INTEGER", "cells": "VARCHAR[]"}),
+    ("narrative", "raw.narrative_figures", {"stated_wan": "DECIMAL(20, 6)", "stated_rate": "DECIMAL(12, 6)",
+                                            "base_wan": "DECIMAL(20, 6)", "base_topic": "VARCHAR",
+                                            "subject_code": "VARCHAR", "figure_seq": "INTEGER", "page_number": "INTEGER"}),
+    ("contents", "raw.contents_entries", {"page_number": "INTEGER"}),
 )
 
 
@@ -3083,7 +3097,7 @@ def _write_batch(con, batch: dict[str, dict[str, list]]) -> None:
     try:
         con.register("batch_ids", ids)
         for table in ("raw.pages", "raw.table_instances", "raw.table_cells", "raw.table_grid_rows", "raw.ingest_errors",
-                      "raw.documents"):
+                      "raw.narrative_figures", "raw.contents_entries", "raw.documents"):
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM batch_ids)")  # noqa: S608
         con.unregister("batch_ids")
         for name, table, casts in RAW_TARGETS:
