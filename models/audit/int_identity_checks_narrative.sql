@@ -87,6 +87,15 @@ procurement_checks as (
         '情况说明 states ' || stated || ': 货物 + 工程 + 服务 should equal the total' as details
     from procurement_parts
     where totals = 1 and parts >= 2
+),
+
+checks as (
+    -- the three kinds list their columns in different orders: union by name
+    select * from amount_checks
+    union all by name
+    select * from procurement_checks
+    union all by name
+    select * from rate_checks
 )
 
 select
@@ -98,47 +107,11 @@ select
     measure,
     expected_wan,
     actual_wan,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
     n_terms,
     precision_unit,
     page_number,
     details,
     false as is_failed,
-    null::varchar as severity_hint
-from amount_checks
-union all
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    expected_wan,
-    actual_wan,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
-    n_terms,
-    precision_unit,
-    page_number,
-    details,
-    false as is_failed,
-    null::varchar as severity_hint
-from procurement_checks
-union all
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    expected_wan,
-    actual_wan,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
-    n_terms,
-    precision_unit,
-    page_number,
-    details,
-    false as is_failed,
-    null::varchar as severity_hint
-from rate_checks
+    null::varchar as severity_hint,
+    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan
+from checks

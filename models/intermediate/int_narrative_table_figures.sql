@@ -110,11 +110,61 @@ operating_cost as (
     where item like '%机关运行经费%' and (unit is null or unit = '万元')
     group by document_id
     having count(*) = 1
+),
+
+-- every source's candidates, then one pick per document, topic and 类 code: the
+-- preferred table, the first page, the first printed cell
+candidates as (
+    select
+        document_id,
+        topic,
+        subject_code,
+        table_name,
+        amount_wan,
+        value_text,
+        page_number,
+        1 as preference,
+        0 as statistic_seq
+    from labelled
+    union all
+    select
+        document_id,
+        topic,
+        subject_code,
+        table_name,
+        amount_wan,
+        value_text,
+        page_number,
+        preference,
+        0 as statistic_seq
+    from classes
+    union all
+    select
+        document_id,
+        topic,
+        subject_code,
+        table_name,
+        amount_wan,
+        value_text,
+        page_number,
+        1 as preference,
+        statistic_seq
+    from statistic_topics
+    where topic is not null
+    union all
+    select
+        document_id,
+        topic,
+        subject_code,
+        table_name,
+        amount_wan,
+        value_text,
+        page_number,
+        1 as preference,
+        0 as statistic_seq
+    from operating_cost
 )
 
-select * from labelled
-qualify row_number() over (partition by document_id, topic order by page_number) = 1
-union all
 select
     document_id,
     topic,
@@ -123,27 +173,8 @@ select
     amount_wan,
     value_text,
     page_number
-from classes
-qualify row_number() over (partition by document_id, subject_code order by preference, page_number) = 1
-union all
-select
-    document_id,
-    topic,
-    subject_code,
-    table_name,
-    amount_wan,
-    value_text,
-    page_number
-from statistic_topics
-where topic is not null
-qualify row_number() over (partition by document_id, topic order by page_number, statistic_seq) = 1
-union all
-select
-    document_id,
-    topic,
-    subject_code,
-    table_name,
-    amount_wan,
-    value_text,
-    page_number
-from operating_cost
+from candidates
+qualify
+    row_number() over (
+        partition by document_id, topic, subject_code order by preference, page_number, statistic_seq
+    ) = 1
