@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ingestion.warehouse import WarehouseError
 
@@ -44,3 +46,16 @@ def replace_folder(staging: str, target: str) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.replace(staging, target)
+
+
+@contextmanager
+def exporting_to(target: str, kind: str) -> Iterator[str]:
+    """A staging folder to write the export into; swapped in for the target when the block ends
+    without an error, removed in every case."""
+    staging = staging_folder(target, kind)
+    try:
+        yield staging
+        replace_folder(staging, target)
+    finally:
+        if os.path.exists(staging):
+            shutil.rmtree(staging, ignore_errors=True)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from ingestion.export_folder import check_replaceable, replace_folder, staging_folder
+from ingestion.export_folder import check_replaceable, exporting_to
 from ingestion.warehouse import WarehouseError, connect
 
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS audit.runs (
@@ -86,23 +86,19 @@ def export_parquet(db_path: str, directory: str) -> list[str]:
     target = os.path.abspath(directory)
     check_replaceable(target)
     con = connect(db_path, read_only=True)
-    staging = None
     try:
         tables = [r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY 1").fetchall()]
         if not tables:
             raise WarehouseError("the warehouse has no marts yet: run `juesuan build` first")
-        staging = staging_folder(target, "parquet")
-        for table in tables:
-            # the path goes to DuckDB as an argument, never into SQL text
-            con.table(f"marts.{table}").write_parquet(os.path.join(staging, f"{table}.parquet"))
-        replace_folder(staging, target)
+        with exporting_to(target, "parquet") as staging:
+            for table in tables:
+                # the path goes to DuckDB as an argument, never into SQL text
+                con.table(f"marts.{table}").write_parquet(os.path.join(staging, f"{table}.parquet"))
     except (duckdb.Error, OSError) as exc:
         raise WarehouseError(f"export to {target} failed: {str(exc).splitlines()[0]}") from exc
     finally:
         con.close()
-        if staging and os.path.exists(staging):
-            shutil.rmtree(staging, ignore_errors=True)
     return [os.path.join(target, f"{t}.parquet") for t in tables]
 
 

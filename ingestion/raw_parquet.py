@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import glob
 import os
-import shutil
 
 import duckdb
 
-from ingestion.export_folder import check_replaceable, replace_folder, staging_folder
+from ingestion.export_folder import check_replaceable, exporting_to
 from ingestion.warehouse import SCHEMA_VERSION, WarehouseError, connect, meta_value
 
 RAW_TABLES = ("documents", "pages", "table_instances", "table_cells", "table_grid_rows", "narrative_figures",
@@ -27,39 +26,35 @@ def export_raw(db_path: str, directory: str) -> dict[str, int]:
     target = os.path.abspath(directory)
     check_replaceable(target)
     con = connect(db_path, read_only=True)  # refuses a warehouse of a newer release
-    staging = None
     counts = {}
     try:
         present = {r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw'").fetchall()}
-        staging = staging_folder(target, "raw")
-        for table in RAW_TABLES:
-            if table not in present:
-                continue  # a warehouse from before the table existed
-            # fixed table names from RAW_TABLES; the folder goes to DuckDB as an argument
-            if table == "documents":
-                relation = con.sql("SELECT *, coalesce(fiscal_year, 0) AS year FROM raw.documents")
-            else:
-                relation = con.sql(f"SELECT t.*, coalesce(d.fiscal_year, 0) AS year FROM raw.{table} t "  # noqa: S608
-                                   "LEFT JOIN raw.documents d ON d.document_id = t.document_id")
-            counts[table] = relation.count("*").fetchall()[0][0]
-            folder = os.path.join(staging, table)
-            if counts[table]:
-                relation.write_parquet(folder, partition_by=["year"])
-            else:  # an empty table still records its columns
-                os.makedirs(os.path.join(folder, "year=0"))
-                relation.write_parquet(os.path.join(folder, "year=0", "empty.parquet"))
-        # the version of the data as stored (a warehouse never upgraded in place keeps its older one)
-        version = int(meta_value(con, "schema_version") or 0)
-        con.sql(f"SELECT {version} AS schema_version").write_parquet(  # noqa: S608 (an integer)
-            os.path.join(staging, "meta.parquet"))
-        replace_folder(staging, target)
+        with exporting_to(target, "raw") as staging:
+            for table in RAW_TABLES:
+                if table not in present:
+                    continue  # a warehouse from before the table existed
+                # fixed table names from RAW_TABLES; the folder goes to DuckDB as an argument
+                if table == "documents":
+                    relation = con.sql("SELECT *, coalesce(fiscal_year, 0) AS year FROM raw.documents")
+                else:
+                    relation = con.sql(f"SELECT t.*, coalesce(d.fiscal_year, 0) AS year FROM raw.{table} t "  # noqa: S608
+                                       "LEFT JOIN raw.documents d ON d.document_id = t.document_id")
+                counts[table] = relation.count("*").fetchall()[0][0]
+                folder = os.path.join(staging, table)
+                if counts[table]:
+                    relation.write_parquet(folder, partition_by=["year"])
+                else:  # an empty table still records its columns
+                    os.makedirs(os.path.join(folder, "year=0"))
+                    relation.write_parquet(os.path.join(folder, "year=0", "empty.parquet"))
+            # the version of the data as stored (a warehouse never upgraded in place keeps its older one)
+            version = int(meta_value(con, "schema_version") or 0)
+            con.sql(f"SELECT {version} AS schema_version").write_parquet(  # noqa: S608 (an integer)
+                os.path.join(staging, "meta.parquet"))
     except (duckdb.Error, OSError) as exc:
         raise WarehouseError(f"export of the raw layer to {target} failed: {str(exc).splitlines()[0]}") from exc
     finally:
         con.close()
-        if staging and os.path.exists(staging):
-            shutil.rmtree(staging, ignore_errors=True)
     return counts
 
 
