@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
@@ -24,6 +25,11 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pages_named(details: str) -> set[int]:
+    """Pages a finding's details name: "(page 5)", "(children on page 10, 11)"."""
+    return {int(n) for group in re.findall(r"page ([\d, ]+)\)", details) for n in group.split(",") if n.strip()}
 
 
 def _points_at(finding: dict, error: dict) -> bool:
@@ -38,7 +44,16 @@ def _points_at(finding: dict, error: dict) -> bool:
         return finding["family"] == "narrative" and finding["page_number"] == error["page"]
     details = finding["details"] or ""
     return (finding["page_number"] == error["page"] or finding["row_key"] == key or finding["table_name"] == error["table"]
-            or (key and key in details) or f"(page {error['page']})" in details)
+            or (key and key in details) or error["page"] in _pages_named(details))
+
+
+def _on_its_page(finding: dict, error: dict) -> bool:
+    """Stricter: the finding names the page the misprint is on (a missing table: the contents page check)."""
+    if not _points_at(finding, error):
+        return False
+    if error["kind"] == "missing_table":
+        return True
+    return finding["page_number"] == error["page"] or error["page"] in _pages_named(finding["details"] or "")
 
 
 def main() -> None:
@@ -66,6 +81,10 @@ def main() -> None:
     precision = len(true_positive) / len(findings) if findings else 1.0
     print(f"documents: {documents}, injected errors: {len(errors)}, findings: {len(findings)}")
     print(f"recall: {len(found)}/{len(errors)} = {recall:.2%}; precision: {len(true_positive)}/{len(findings)} = {precision:.2%}")
+    on_page = [e for e in errors if any(_on_its_page(f, e) for f in findings)]
+    print(f"found with the misprint's own page named: {len(on_page)}/{len(errors)}")
+    redrawn = sum(e.get("draws_within_tolerance", 0) for e in errors)
+    print(f"draws the generator rejected as within the rounding tolerance: {redrawn}")
     by_kind: dict[str, list[int]] = {}
     for e in errors:
         by_kind.setdefault(e["kind"], [0, 0])[1] += 1
@@ -78,6 +97,8 @@ def main() -> None:
             if e.get("true_value") and e.get("printed_value"):  # how far the printed figure is from the true one
                 change = f"{e['true_value']} -> {e['printed_value']}"
             print("  missed:", e["file"], e["kind"], e["table"], e.get("row_key"), "page", e["page"], change)
+        elif e not in on_page:
+            print("  found, not on its page:", e["file"], e["kind"], e["table"], e.get("row_key"), "page", e["page"])
     for f in findings:
         if f not in true_positive:
             print("  false positive:", f["document_id"][:12], f["check_name"], f["row_key"], "page", f["page_number"],

@@ -23,7 +23,9 @@ children as (
         left(subject_code, code_length - 2) as parent_code,
         sum(amount_wan) as children_sum,
         count(*) filter (where amount_wan != 0) as n_children,
-        string_agg(subject_code, '+' order by subject_code) as child_codes
+        string_agg(subject_code, '+' order by subject_code) as child_codes,
+        -- children split over pages: the finding names every page a figure of the sum is on
+        array_to_string(list_sort(list_distinct(list(page_number))), ', ') as child_pages
     from coded
     where code_length in (5, 7)
     group by all
@@ -44,7 +46,12 @@ hierarchy_checks as (
         parent.amount_wan as actual_wan,
         children.n_children as n_terms,
         parent.page_number,
-        parent.subject_code || ' = ' || children.child_codes as details
+        parent.subject_code || ' = ' || children.child_codes
+        || case
+            when children.child_pages != parent.page_number::varchar
+                then ' (children on page ' || children.child_pages || ')'
+            else ''
+        end as details
     from coded as parent
     inner join children
         on
@@ -83,7 +90,14 @@ grand_total_checks as (
         any_value(total.amount_wan) as actual_wan,
         count(*) filter (where code.amount_wan != 0) as n_terms,
         any_value(total.page_number) as page_number,
-        '合计 = Σ ' || string_agg(code.subject_code, '+' order by code.subject_code) as details
+        '合计 = Σ ' || string_agg(code.subject_code, '+' order by code.subject_code)
+        || case
+            when count(distinct code.page_number) > 1 or any_value(code.page_number) != any_value(total.page_number)
+                then
+                    ' (codes on page '
+                    || array_to_string(list_sort(list_distinct(list(code.page_number))), ', ') || ')'
+            else ''
+        end as details
     from lines as total
     inner join top_level
         on
