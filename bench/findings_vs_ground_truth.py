@@ -69,19 +69,14 @@ def main() -> None:
                         "--jobs", str(args.jobs), "--no-progress"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         print(f"juesuan run: {time.perf_counter() - started:.0f}s")
     errors = [json.loads(line) for line in (args.folder / "ground_truth.jsonl").read_text().splitlines() if line]
+    findings = load_findings(args.db)
     with duckdb.connect(str(args.db), read_only=True) as con:
-        rows = con.execute("SELECT document_id, family, check_name, row_key, page_number, details, severity, "
-                           "table_name FROM audit.identity_findings").fetchall()
         documents = con.execute("SELECT count(*) FROM raw.documents").fetchone()[0]
-    findings = [dict(zip(["document_id", "family", "check_name", "row_key", "page_number", "details", "severity",
-                          "table_name"], r)) for r in rows]
-    found = [e for e in errors if any(_points_at(f, e) for f in findings)]
-    true_positive = [f for f in findings if any(_points_at(f, e) for e in errors)]
-    recall = len(found) / len(errors) if errors else 1.0
-    precision = len(true_positive) / len(findings) if findings else 1.0
+    result = score(errors, findings)
+    found, true_positive, on_page = result["found"], result["true_positive"], result["on_page"]
     print(f"documents: {documents}, injected errors: {len(errors)}, findings: {len(findings)}")
-    print(f"recall: {len(found)}/{len(errors)} = {recall:.2%}; precision: {len(true_positive)}/{len(findings)} = {precision:.2%}")
-    on_page = [e for e in errors if any(_on_its_page(f, e) for f in findings)]
+    print(f"recall: {len(found)}/{len(errors)} = {result['recall']:.2%}; "
+          f"precision: {len(true_positive)}/{len(findings)} = {result['precision']:.2%}")
     print(f"found with the misprint's own page named: {len(on_page)}/{len(errors)}")
     redrawn = sum(e.get("draws_within_tolerance", 0) for e in errors)
     print(f"draws the generator rejected as within the rounding tolerance: {redrawn}")
@@ -104,6 +99,23 @@ def main() -> None:
             print("  false positive:", f["document_id"][:12], f["check_name"], f["row_key"], "page", f["page_number"],
                   (f["details"] or "")[:80])
 
+
+def load_findings(db: Path) -> list[dict]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        cursor = con.execute("SELECT document_id, family, check_name, row_key, page_number, details, severity, "
+                             "table_name FROM audit.identity_findings")
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, r)) for r in cursor.fetchall()]
+
+
+def score(errors: list[dict], findings: list[dict]) -> dict:
+    """Injected errors found, findings that point at one, errors found with their own page; the two rates."""
+    found = [e for e in errors if any(_points_at(f, e) for f in findings)]
+    true_positive = [f for f in findings if any(_points_at(f, e) for e in errors)]
+    on_page = [e for e in errors if any(_on_its_page(f, e) for f in findings)]
+    return {"found": found, "true_positive": true_positive, "on_page": on_page,
+            "recall": len(found) / len(errors) if errors else 1.0,
+            "precision": len(true_positive) / len(findings) if findings else 1.0}
 
 if __name__ == "__main__":
     main()
