@@ -220,5 +220,99 @@ class_line_pairs as (
     where summary.table_name = 'income_expenditure_summary' and summary.measure = 'amount'
 )
 
+,
+
+-- the same code named differently in two tables of one report (2210201 住房租金支出 in one
+-- table, 住房公积金 in the next). Ordinals, spaces and bracket widths don't count, nor a name
+-- cut short by a narrow cell (one a prefix of the other).
+printed_names as (
+    select
+        document_id,
+        table_seq,
+        subject_code,
+        any_value(table_name) as table_name,
+        min(page_number) as page_number,
+        regexp_replace(
+            replace(replace(min(row_label), '(', '（'), ')', '）'),
+            '^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)|\s', '', 'g'
+        ) as printed_name
+    from coded
+    where row_label is not null and row_label != ''
+    group by document_id, table_seq, subject_code
+),
+
+-- the name most of the report's tables print; on a tie the reference classification's, then the first table's
+name_votes as (
+    select
+        printed_names.document_id,
+        printed_names.subject_code,
+        printed_names.printed_name,
+        count(*) as n_tables,
+        min(printed_names.table_seq) as first_seq,
+        bool_or(reference.name_zh is not null) as is_reference
+    from printed_names
+    left join {{ ref('ref_function_subjects') }} as reference
+        on
+            printed_names.subject_code = reference.subject_code
+            and replace(replace(reference.name_zh, '(', '（'), ')', '）') = printed_names.printed_name
+    group by all
+),
+
+agreed_names as (
+    select
+        name_votes.document_id,
+        name_votes.subject_code,
+        name_votes.printed_name,
+        first_table.table_name,
+        first_table.page_number,
+        sum(name_votes.n_tables) over (
+            partition by name_votes.document_id, name_votes.subject_code
+        ) as tables_printing_code,
+        row_number() over (
+            partition by name_votes.document_id, name_votes.subject_code
+            order by name_votes.n_tables desc, name_votes.is_reference desc, name_votes.first_seq asc
+        ) as preference
+    from name_votes
+    inner join printed_names as first_table
+        on
+            name_votes.document_id = first_table.document_id
+            and name_votes.subject_code = first_table.subject_code
+            and name_votes.first_seq = first_table.table_seq
+),
+
+name_checks as (
+    select
+        printed_names.document_id,
+        'cross_table' as family,
+        'cross_table.subject_name_consistent' as check_name,
+        printed_names.table_name,
+        printed_names.subject_code as row_key,
+        'name' as measure,
+        null::decimal(20, 6) as expected_wan,
+        null::decimal(20, 6) as actual_wan,
+        null::decimal(20, 6) as difference_wan,
+        0 as n_terms,
+        0::decimal(20, 6) as precision_unit,
+        printed_names.page_number,
+        'named "' || printed_names.printed_name || '" here, "' || agreed.printed_name || '" in '
+        || agreed.table_name || ' (page ' || agreed.page_number || ')' as details,
+        (
+            not starts_with(printed_names.printed_name, agreed.printed_name)
+            and not starts_with(agreed.printed_name, printed_names.printed_name)
+        ) as is_failed,
+        'warning' as severity_hint
+    from printed_names
+    inner join agreed_names as agreed
+        on
+            printed_names.document_id = agreed.document_id
+            and printed_names.subject_code = agreed.subject_code
+            and agreed.preference = 1
+    where agreed.tables_printing_code > 1
+)
+
 {{ identity_checks_from(['cross_checks', 'fiscal_income_checks', 'expenditure_basic_checks', 'row_pairs',
                          'class_line_pairs']) }}
+
+union all by name
+
+select * from name_checks

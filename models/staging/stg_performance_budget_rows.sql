@@ -15,5 +15,7 @@ select
     execution_rate,
     execution_rate_text,
     weight,
-    score
+    score,
+    label_text,
+    flags
 from {{ source('raw', 'performance_budget_rows') }}

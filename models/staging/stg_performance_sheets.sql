@@ -24,6 +24,7 @@ select
     budget_weight,
     budget_score,
     total_weight,
+    total_weight_text,
     total_score,
     total_score_text,
     grade,
