@@ -14,6 +14,30 @@ from ingestion.rowkeys import CLASS_NAMES
 from ingestion.titles import recognise_title
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
+# The 三公 categories as the text names them (NFKC: full-width brackets are ASCII here).
+THREE_PUBLIC_CATEGORIES = {
+    "overseas": r"因公出国\(境\)费(?:用)?",
+    "vehicle": r"公务用车购置及运行(?:维护)?费",
+    "vehicle_purchase": r"公务用车购置(?:费|支出)",
+    "vehicle_operation": r"公务用车运行(?:维护)?(?:费|支出)",
+    "reception": r"公务接待费",
+}
+_BUDGET_IS = r"(?:支出)?(?:年初|全年)?预算(?:数)?为"
+_ACTUAL_IS = r"(?:支出)?(?:决算)?(?:数)?为?"
+
+
+def _three_public_category_topics() -> list[tuple[str, str]]:
+    """Per category: "预算为 A 万元，支出决算为 B 万元" (budget, then actual) and "支出决算 B 万元"."""
+    topics = []
+    for category, name in THREE_PUBLIC_CATEGORIES.items():
+        topics += [
+            (f"three_public_{category}_budget", name + _BUDGET_IS + _NUM + "万元"),
+            (f"three_public_{category}_actual", name + _BUDGET_IS + r"[\d,.]+万元[,，]?(?:支出)?决算(?:数)?为" + _NUM + "万元"),
+            (f"three_public_{category}_actual", name + _ACTUAL_IS + _NUM + "万元"),
+        ]
+    return topics
+
+
 _GOVERNMENT_FUND = r"政府性基金预算财政拨款(?:年初结转和结余[\d,.]+万元[,，]?)?(?:本年)?收入(?:决算数?)?(?:为)?"
 # (topic, pattern): the amount is group 1, in 万元. Order matters: specific first.
 AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [
@@ -31,9 +55,7 @@ AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [
         ("public", r"公用经费" + _NUM + "万元"),
         ("three_public_budget", r"三公”?经费财政拨款支出(?:年初|全年)?预算(?:数)?为" + _NUM + "万元"),
         ("three_public_actual", r"三公”?经费财政拨款支出(?:年初|全年)?预算(?:数)?为[\d,.]+万元[,，]?支出决算(?:数)?为" + _NUM + "万元"),
-        ("three_public_overseas_actual", r"因公出国\(境\)费(?:支出)?决算(?:数)?为" + _NUM + "万元"),
-        ("three_public_vehicle_actual", r"公务用车购置及运行维护费(?:支出)?决算(?:数)?为" + _NUM + "万元"),
-        ("three_public_reception_actual", r"公务接待费(?:支出)?决算(?:数)?为" + _NUM + "万元"),
+        *_three_public_category_topics(),
         ("procurement_total", r"政府采购(?:支出)?(?:总额|金额)(?:[(（]以合同签订为准[)）])?(?:为)?" + _NUM + "万元"),
         ("procurement_goods", r"政府采购货物(?:支出|采购)?(?:为)?" + _NUM + "万元"),
         ("procurement_works", r"政府采购工程(?:支出|采购)?(?:为)?" + _NUM + "万元"),
@@ -58,8 +80,18 @@ _COMPLETION = [
     (topic, re.compile(prefix + r"(?:年初|全年)?预算(?:数)?为" + _NUM + r"万元[,，]?支出决算(?:数)?为" + _NUM
                        + r"万元[,，]?完成(?:年初|全年)?预算(?:数)?的?" + _NUM + "%"))
     for topic, prefix in [("three_public_completion_rate", r"三公”?经费财政拨款支出"),
-                          ("general_budget_completion_rate", r"一般公共预算财政拨款支出")]
+                          ("general_budget_completion_rate", r"一般公共预算财政拨款支出"),
+                          *[(f"three_public_{c}_completion_rate", name + "(?:支出)?")
+                            for c, name in THREE_PUBLIC_CATEGORIES.items()]]
 ]
+# "因公出国(境)费决算为 B 万元，完成预算的 R%": the budget is the 三公 table's (base_topic names it).
+_COMPLETION_OF_TABLE_BUDGET = [
+    (category, re.compile(name + _ACTUAL_IS + _NUM + r"万元[,，]?完成(?:年初|全年)?预算(?:数)?的?" + _NUM + "%"))
+    for category, name in THREE_PUBLIC_CATEGORIES.items()
+]
+# "因公出国(境)费支出决算 B 万元，占 R%": a share of the 三公 total (the table's, named by base_topic).
+_THREE_PUBLIC_SHARE = re.compile("(" + "|".join(f"(?P<{c}>{name})" for c, name in THREE_PUBLIC_CATEGORIES.items())
+                                 + ")" + _ACTUAL_IS + _NUM + r"万元[,，]?占(?:比)?" + _NUM + "%")
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -166,12 +198,25 @@ def _shares(text: str, page_number: int) -> list[dict]:
 
 
 def _completion_rates(text: str, page_number: int) -> list[dict]:
-    out = []
+    out, taken = [], set()
     for topic, pattern in _COMPLETION:
         for match in pattern.finditer(text):
+            taken.add(match.end())
             out.append(_record(topic, page_number, match.group(3) + "%", value=_decimal(match.group(2)),
                                rate=_percent(match.group(3)), base=_decimal(match.group(1)),
                                base_topic="budget", context=match.group(0)))
+    for category, pattern in _COMPLETION_OF_TABLE_BUDGET:
+        for match in pattern.finditer(text):
+            if match.end() not in taken:  # a budget stated in the sentence was read above
+                taken.add(match.end())
+                out.append(_record(f"three_public_{category}_completion_rate", page_number, match.group(2) + "%",
+                                   value=_decimal(match.group(1)), rate=_percent(match.group(2)),
+                                   base_topic=f"three_public_{category}_budget", context=match.group(0)))
+    for match in _THREE_PUBLIC_SHARE.finditer(text):
+        category = next(c for c in THREE_PUBLIC_CATEGORIES if match.group(c))
+        amount, rate = match.groups()[-2:]
+        out.append(_record(f"three_public_{category}_share", page_number, rate + "%", value=_decimal(amount),
+                           rate=_percent(rate), base_topic="three_public_actual", context=match.group(0)))
     return out
 
 

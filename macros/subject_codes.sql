@@ -9,7 +9,7 @@
 
 -- An exact amount as text without trailing zeros (117.880000 -> 117.88).
 {% macro amount_text(column) -%}
-    regexp_replace({{ column }}::varchar, '(\.\d*?)0+$', '\1')
+    regexp_replace(regexp_replace({{ column }}::varchar, '(\.\d*?)0+$', '\1'), '\.$', '')
 {%- endmacro %}
 
 -- A project's key: its printed code, else its name within its 主管部门 (or the unit).

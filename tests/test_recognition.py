@@ -121,6 +121,21 @@ def test_cover_survives_broken_titles(cover, unit, year, kind):
     ("政府采购支出总额80.3万元，其中：政府采购货物支出33万元、政府采购工程支出0万元、政府采购服务支出47.3万元。",
      [("procurement_total", "80.3万元"), ("procurement_goods", "33万元"), ("procurement_works", "0万元"),
       ("procurement_services", "47.3万元")]),
+    # 三公 per category: budget and actual (Rongcheng), completion of the table's budget and shares of the
+    # 三公 total (Shanghai), 购置 and 运行维护 apart; a comparison with last year is not a figure of this year
+    ("1. 因公出国（境）费预算为 0 万元，支出决算为 0 万元，完成预算的 0%。2.公务接待费预算为1.20万元，支出决算为0.96万元，"
+     "完成预算的80%。",
+     [("three_public_overseas_budget", "0万元"), ("three_public_overseas_actual", "0万元"),
+      ("three_public_reception_budget", "1.20万元"), ("three_public_reception_actual", "0.96万元"),
+      ("three_public_overseas_completion_rate", "0%"), ("three_public_reception_completion_rate", "80%")]),
+    ("其中：因公出国（境）费决算为 0.00 万元，完成预算的 0.00%；公务接待费支出决算为 0.39 万元，完成预算的 19.50%。",
+     [("three_public_overseas_actual", "0.00万元"), ("three_public_reception_actual", "0.39万元"),
+      ("three_public_overseas_completion_rate", "0.00%"), ("three_public_reception_completion_rate", "19.50%")]),
+    ("因公出国（境）费支出决算 0.00 万元，占 0.00%；公务接待费支出决算 0.39 万元，占100.00%。其中：公务用车购置支出为 0.00 "
+     "万元。公务用车运行维护支出 0.00 万元。公务接待费支出决算数比 2023 年度减少 0.15 万元",
+     [("three_public_overseas_actual", "0.00万元"), ("three_public_vehicle_purchase_actual", "0.00万元"),
+      ("three_public_vehicle_operation_actual", "0.00万元"), ("three_public_reception_actual", "0.39万元"),
+      ("three_public_overseas_share", "0.00%"), ("three_public_reception_share", "100.00%")]),
 ])
 def test_narrative_statements(text, expected):
     from ingestion.narrative import read_narrative

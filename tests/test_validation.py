@@ -207,6 +207,20 @@ def test_shanghai_findings(tmp_path):
     assert ("narrative.general_budget_completion_rate", "general_budget_completion_rate", "percent", Decimal("95.457154"),
             Decimal("95.45"), Decimal("0.005"), "warning", 21) in planning
     assert not [r for r in planning if r[0].startswith(("hierarchy", "summary", "row", "cross_table"))]
+    # 三公 per category: "公务接待费支出决算为 0.39 万元，完成预算的 13.68%" states no budget; the 三公 table's
+    # 2.85 (p.17) is the base, and "占100.00%" is a share of the table's 三公 total: both hold
+    three_public = query(db, """SELECT c.check_name, c.expected_wan, c.actual_wan, c.page_number, c.details
+                                FROM intermediate.int_identity_checks c JOIN marts.dim_document d USING (document_id)
+                                WHERE d.source_file LIKE '上海市普陀区规划%'
+                                  AND c.check_name IN ('narrative.three_public_reception_completion_rate',
+                                                       'narrative.three_public_reception_share')
+                                ORDER BY 1""")
+    assert three_public == [
+        ("narrative.three_public_reception_completion_rate", Decimal("13.684211"), Decimal("13.68"), 25,
+         "情况说明 states 13.68% for 0.39万元 of 2.85万元 (the table figure on page 17)"),
+        ("narrative.three_public_reception_share", Decimal("100"), Decimal("100"), 25,
+         "情况说明 states 100.00% for 0.39万元 of 0.39万元 (the table figure on page 17)")]
+    assert not [r for r in planning if r[0].startswith("narrative.three_public")]
     # the blank template prints every table's rows without figures; only its 三公 table has no row at all
     assert [(r[1], r[2], r[8]) for r in rows if r[0].startswith("附件2")] == [
         ("completeness.table_header_only", "three_public", 12)]

@@ -22,7 +22,7 @@ amount_checks as (
         'narrative.' || topic || '_equals_table' as check_name,
         coalesce(subject_code, topic) as row_key,
         '情况说明 states ' || stated_text || '; ' || table_name || ' (page ' || table_page_number || ') prints '
-        || table_text as details
+        || coalesce(nullif(table_text, ''), 'a blank cell') as details
     from figures
     where stated_wan is not null and table_wan is not null and stated_rate is null
 ),
@@ -50,7 +50,8 @@ rate_checks as (
         (stated_rate * 100)::decimal(20, 6) as actual_wan,
         (1 / power(10, decimals))::decimal(20, 6) as precision_unit,
         '情况说明 states ' || stated_text || ' for ' || {{ amount_text('stated_wan') }} || '万元 of '
-        || {{ amount_text('base_wan') }} || '万元' as details
+        || {{ amount_text('base_wan') }} || '万元'
+        || coalesce(' (the table figure on page ' || base_page_number || ')', '') as details
     from rates
 ),
 

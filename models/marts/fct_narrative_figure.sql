@@ -1,6 +1,8 @@
 {{ fact_config() }}
 
 -- Figures the 情况说明 states, with the table figure each describes when a table holds it.
+-- A percentage whose base the sentence does not state ("公务接待费决算为 0.39 万元，完成预算的
+-- 19.50%") takes it from the table figure its base_topic names.
 with figures as (
     select * from {{ ref('stg_narrative_figures') }}
 ),
@@ -14,6 +16,19 @@ documents as (
 
 table_figures as (
     select * from {{ ref('int_narrative_table_figures') }}
+),
+
+based as (
+    select
+        figures.* exclude (base_wan),
+        coalesce(figures.base_wan, base_figures.amount_wan) as base_wan,
+        case when figures.base_wan is null then base_figures.page_number end as base_page_number
+    from figures
+    left join table_figures as base_figures
+        on
+            figures.document_id = base_figures.document_id
+            and figures.base_topic = base_figures.topic
+            and base_figures.subject_code is null
 )
 
 select
@@ -25,6 +40,7 @@ select
     figures.stated_wan,
     figures.stated_rate,
     figures.base_wan,
+    figures.base_page_number,
     figures.page_number,
     figures.context,
     table_figures.table_name,
@@ -32,7 +48,7 @@ select
     table_figures.value_text as table_text,
     table_figures.page_number as table_page_number,
     documents.ingested_at
-from figures
+from based as figures
 inner join documents on figures.document_id = documents.document_id
 left join table_figures
     on
