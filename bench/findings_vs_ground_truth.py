@@ -47,7 +47,7 @@ def _points_at(finding: dict, error: dict) -> bool:
             or (key and key in details) or error["page"] in _pages_named(details))
 
 
-def _on_its_page(finding: dict, error: dict) -> bool:
+def on_its_page(finding: dict, error: dict) -> bool:
     """Stricter: the finding names the page the misprint is on (a missing table: the contents page check)."""
     if not _points_at(finding, error):
         return False
@@ -112,7 +112,7 @@ def score(errors: list[dict], findings: list[dict]) -> dict:
     """Injected errors found, findings that point at one, errors found with their own page; the two rates."""
     found = [e for e in errors if any(_points_at(f, e) for f in findings)]
     true_positive = [f for f in findings if any(_points_at(f, e) for e in errors)]
-    on_page = [e for e in errors if any(_on_its_page(f, e) for f in findings)]
+    on_page = [e for e in errors if any(on_its_page(f, e) for f in findings)]
     return {"found": found, "true_positive": true_positive, "on_page": on_page,
             "recall": len(found) / len(errors) if errors else 1.0,
             "precision": len(true_positive) / len(findings) if findings else 1.0}

@@ -18,12 +18,16 @@ _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
 THREE_PUBLIC_CATEGORIES = {
     "overseas": r"因公出国\(境\)费(?:用)?",
     "vehicle": r"公务用车购置及运行(?:维护)?费",
-    "vehicle_purchase": r"公务用车购置(?:费|支出)",
-    "vehicle_operation": r"公务用车运行(?:维护)?(?:费|支出)",
+    "vehicle_purchase": r"公务用车购置(?:费)?",  # never "购置及运行": 支出 or 决算 must follow
+    "vehicle_operation": r"公务用车运行(?:维护)?(?:费)?",
     "reception": r"公务接待费",
 }
 _BUDGET_IS = r"(?:支出)?(?:年初|全年)?预算(?:数)?为"
-_ACTUAL_IS = r"(?:支出)?(?:决算)?(?:数)?为?"
+# 支出 or 决算 must follow the name: a bare "公务接待费 0.5 万元" is usually an economic-classification
+# amount (公用经费 主要包括…) or a budget breakdown, not the 三公 决算.
+_ACTUAL_IS = r"(?:支出决算|决算|支出)(?:数)?为?"
+# A sentence that is about 公用经费 / 机关运行经费 or a budget: its 支出 figures are not 三公 决算.
+_NOT_THREE_PUBLIC_ACTUAL = re.compile(r"公用经费|机关运行经费|预算")
 
 
 def _three_public_category_topics() -> list[tuple[str, str]]:
@@ -36,6 +40,13 @@ def _three_public_category_topics() -> list[tuple[str, str]]:
             (f"three_public_{category}_actual", name + _ACTUAL_IS + _NUM + "万元"),
         ]
     return topics
+
+
+def _not_this_actual(topic: str, text: str, match: re.Match) -> bool:
+    """A category's "…费支出 X 万元" in a sentence about 公用经费, 机关运行经费 or a budget (without 决算)."""
+    if not (topic.startswith("three_public_") and topic.endswith("_actual")) or "决算" in match.group(0):
+        return False
+    return bool(_NOT_THREE_PUBLIC_ACTUAL.search(re.split(r"[。;；]", text[:match.start()])[-1]))
 
 
 _GOVERNMENT_FUND = r"政府性基金预算财政拨款(?:年初结转和结余[\d,.]+万元[,，]?)?(?:本年)?收入(?:决算数?)?(?:为)?"
@@ -77,7 +88,7 @@ _BASE_TOPIC = {"本年收入合计": "total_income", "本年支出合计": "tota
 _CLASS_FIGURE = re.compile(r"([\u4e00-\u9fff]{2,14}支出|预备费)(?:\(类\))?" + _NUM + "万元")
 # "预算为 A 万元，支出决算为 B 万元，完成预算的 R%": R against B / A.
 _COMPLETION = [
-    (topic, re.compile(prefix + r"(?:年初|全年)?预算(?:数)?为" + _NUM + r"万元[,，]?支出决算(?:数)?为" + _NUM
+    (topic, re.compile(prefix + r"(?:年初|全年)?预算(?:数)?为" + _NUM + r"万元[,，]?(?:支出)?决算(?:数)?为" + _NUM
                        + r"万元[,，]?完成(?:年初|全年)?预算(?:数)?的?" + _NUM + "%"))
     for topic, prefix in [("three_public_completion_rate", r"三公”?经费财政拨款支出"),
                           ("general_budget_completion_rate", r"一般公共预算财政拨款支出"),
@@ -156,8 +167,8 @@ def _amounts(text: str, page_number: int, fiscal_year: int | None = None) -> lis
     out, taken = [], set()
     for topic, pattern in AMOUNT_TOPICS:
         for match in pattern.finditer(text):
-            if match.start(1) in taken:
-                continue  # a more specific topic already read this figure
+            if match.start(1) in taken or _not_this_actual(topic, text, match):
+                continue  # a more specific topic already read this figure, or it is not a 三公 决算
             taken.add(match.start(1))
             # kept under its own topic, which no table figure answers
             name = topic + "_other_year" if _other_year(text, match.start(), fiscal_year) else topic

@@ -88,7 +88,7 @@ sheet_cells as (
         unnest(budget.flags) as flag,
         map {
             'initial': budget.initial_text, 'adjusted': budget.adjusted_text, 'executed': budget.executed_text,
-            'execution_rate': budget.execution_rate_text
+            'execution_rate': budget.execution_rate_text, 'weight': budget.weight_text, 'score': budget.score_text
         } as printed
     from {{ ref('stg_performance_budget_rows') }} as budget
     inner join {{ ref('stg_performance_sheets') }} as sheets

@@ -234,7 +234,8 @@ printed_names as (
         min(page_number) as page_number,
         regexp_replace(
             replace(replace(min(row_label), '(', '（'), ')', '）'),
-            '^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)|\s', '', 'g'
+            -- the ordinals rowkeys._LEADING_ENUM strips (一、 （一） 1. 1、) and a 其中： prefix
+            '^(其中[:：]?)?([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．])?|\s', '', 'g'
         ) as printed_name
     from coded
     where row_label is not null and row_label != ''

@@ -29,7 +29,22 @@ row_parts as (
             'general_budget_expenditure', 'government_fund', 'state_capital_expenditure',
             'state_capital_income_expenditure', 'general_budget_expenditure_detail'
         )) as nature_parts,
-        count(*) filter (where measure != 'total' and amount_wan != 0) as n_parts
+        -- the tolerance counts the parts summed, not every other column of the row
+        -- (a 政府性基金 row's 年初结转 and 收入 are not part of its 支出 小计)
+        count(*) filter (where amount_wan != 0 and (
+            (table_name = 'income' and measure in (
+                'fiscal_appropriation', 'superior_subsidy', 'business', 'operating', 'subsidiary_remit', 'other'
+            ))
+            or (table_name = 'expenditure' and measure in (
+                'basic', 'project', 'remit_to_superior', 'operating', 'subsidiary_grant'
+            ))
+            or (table_name = 'fiscal_appropriation_summary' and measure in (
+                'general_budget', 'government_fund', 'state_capital'
+            ))
+            or (table_name not in ('income', 'expenditure', 'fiscal_appropriation_summary') and measure in (
+                'basic', 'project'
+            ))
+        )) as n_parts
     from lines
     where
         table_name in (

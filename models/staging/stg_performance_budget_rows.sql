@@ -15,7 +15,9 @@ select
     execution_rate,
     execution_rate_text,
     weight,
+    weight_text,
     score,
+    score_text,
     label_text,
     flags
 from {{ source('raw', 'performance_budget_rows') }}
