@@ -10,7 +10,8 @@ budget identity of DOMAIN.md holds exactly: summary totals = Σ lines, 类 = Σ 
 identities of the income / expenditure / appropriation tables, 人员经费 = 301 + 303 and
 公用经费 = the rest = 一般公共预算 基本支出, the cross-table equalities, 三公 合计 = parts and the
 narrative figures.  Injected errors (``--error-rate``: a changed cell, a wrong total, a narrative
-figure that disagrees with its table, a table the contents page lists but the report lacks) affect
+figure that disagrees with its table, a table the contents page lists but the report lacks, a code
+named in one table like another row, a figure printed as ``## ###``) affect
 one place per affected document and are listed in ``ground_truth.jsonl`` beside the PDFs.  A figure
 error is kept only if the documented rounding rule can tell it from rounding (some identity it breaks
 moves by more than 0.01 万元 per printed term); a draw within that tolerance is redrawn and counted.
@@ -39,7 +40,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from corpus import classification as cls
@@ -2056,7 +2057,8 @@ SECTION_TITLES = (
 
 # --------------------------------------------------------------------------- injected errors
 
-ERROR_KINDS = ("changed_cell", "wrong_total", "narrative_mismatch", "missing_table")
+ERROR_KINDS = ("changed_cell", "wrong_total", "narrative_mismatch", "missing_table", "renamed_subject",
+               "unreadable_figure")
 TOTAL_ITEMS = {"grand_total", "total_income", "total_expenditure", "grand_total_income", "grand_total_expenditure",
                "personnel_total", "public_total"}
 CELL_TABLES = {"income", "expenditure", "general_budget_expenditure", "general_budget_basic_expenditure", "government_fund",
@@ -2075,7 +2077,8 @@ def inject_error(comp: Composed, rng: random.Random) -> None:
     rng.shuffle(kinds)
     for kind in kinds:
         if {"changed_cell": _change_cell, "wrong_total": _wrong_total, "narrative_mismatch": _narrative_mismatch,
-                "missing_table": _missing_table}[kind](comp, rng):
+                "missing_table": _missing_table, "renamed_subject": _renamed_subject,
+                "unreadable_figure": _unreadable_figure}[kind](comp, rng):
             return
 
 
@@ -2113,8 +2116,18 @@ def _wrong_value(rng: random.Random, cents: int) -> int:
 
 def _misprint(comp: Composed, table: TableModel, fig: Figure, rng: random.Random, kind: str):
     """Print a wrong value in ``fig``'s cell; returns the function that puts the right one back."""
+    return _print_wrong(comp, table, fig, _wrong_value(rng, fig.cents), kind)
+
+
+def misprint(comp: Composed, table_name: str, key: str, measure: str, cents: int) -> None:
+    """Print ``cents`` in one given cell: a chosen error, for a test that needs it in a given place."""
+    table = next(t for t in comp.tables if t.canonical == table_name)
+    fig = next(f for f in table.figures if (f.code or f.item) == key and f.measure == measure)
+    _print_wrong(comp, table, fig, cents, "changed_cell")
+
+
+def _print_wrong(comp: Composed, table: TableModel, fig: Figure, wrong: int, kind: str):
     before = (fig.cents, fig.text, fig.true_cents)
-    wrong = _wrong_value(rng, fig.cents)
     fig.true_cents, fig.cents = fig.cents, wrong
     spaced_before = ". " in fig.text
     fig.text = money(wrong, table.money_unit)
@@ -2180,6 +2193,60 @@ def _missing_table(comp: Composed, rng: random.Random) -> bool:
     return True
 
 
+def _renamed_subject(comp: Composed, rng: random.Random) -> bool:
+    """A code printed in two or more tables gets, in one of them, the name of another row of that table
+    (seed 000: 2210201 住房租金支出 in the 收入决算表, 住房公积金 in the 支出决算表)."""
+    tables_of: dict[str, set[str]] = defaultdict(set)
+    for model in comp.tables:
+        for fig in model.figures:
+            if fig.code and fig.label:
+                tables_of[fig.code].add(model.canonical)
+    candidates = []
+    for model in comp.tables:
+        rows = {fig.row: fig for fig in model.figures if fig.code and len(fig.code) >= 5 and fig.label}
+        for row, fig in sorted(rows.items()):
+            cells = [c for c, spec in enumerate(model.table.body[row]) if _cell_text(spec) == fig.label]
+            others = sorted({f.label for f in rows.values() if len(f.code) == len(fig.code)
+                             and not _same_name(f.label, fig.label)})
+            if len(tables_of[fig.code]) >= 2 and len(cells) == 1 and others:
+                candidates.append((model, row, cells[0], fig, others))
+    if not candidates:
+        return False
+    model, row, col, fig, others = rng.choice(candidates)
+    old_label, new_label = fig.label, rng.choice(others)
+    spec = model.table.body[row][col]
+    model.table.body[row][col] = replace(spec, text=new_label) if isinstance(spec, Cell) else new_label
+    for f in model.figures:
+        if f.row == row and f.code == fig.code and f.label == old_label:
+            f.label = new_label
+    comp.errors.append({"kind": "renamed_subject", "table": model.canonical, "renamed": (fig, old_label, new_label)})
+    return True
+
+
+def _unreadable_figure(comp: Composed, rng: random.Random) -> bool:
+    """A printed figure that is not a number (seed 000's total score ``## ###``)."""
+    candidates = [(t, f) for t in comp.tables if t.canonical in CELL_TABLES for f in t.figures if f.cents and f.code]
+    if not candidates:
+        return False
+    table, fig = rng.choice(candidates)
+    fig.true_cents, fig.cents, fig.text = fig.cents, None, "## ###"
+    table.table.body[fig.row][fig.col] = fig.text
+    comp.errors.append({"kind": "unreadable_figure", "table": table.canonical, "figure": fig})
+    return True
+
+
+def name_key(label: str) -> str:
+    """A name as the warehouse's name check compares it: no ordinal, no 其中：, no space, full-width brackets."""
+    label = re.sub(r"\s", "", label).replace("(", "（").replace(")", "）")
+    return re.sub(r"^(其中[:：]?)?([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．])?", "", label)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Equal up to name_key, or one cut short (a prefix of the other)."""
+    a, b = name_key(a), name_key(b)
+    return a.startswith(b) or b.startswith(a)
+
+
 def ground_truth(comp: Composed, document_id: str | None) -> list[dict]:
     """The injected errors as JSON-ready records (values in 万元 as decimal strings)."""
     out = []
@@ -2190,6 +2257,10 @@ def ground_truth(comp: Composed, document_id: str | None) -> list[dict]:
             fig: Figure = error["figure"]
             record.update(row_key=fig.code or fig.item, measure=fig.measure, true_value=_dec(fig.true_cents),
                           printed_value=_dec(fig.cents), printed_text=fig.text, page=fig.page)
+        elif "renamed" in error:
+            fig, true_name, printed = error["renamed"]
+            record.update(row_key=fig.code, measure="name", true_value=true_name, printed_value=printed,
+                          printed_text=printed, page=fig.page)
         elif "narrative" in error:
             nf: NarrativeFigure = error["narrative"]
             record.update(row_key=nf.topic, measure="stated_wan", true_value=_dec(nf.true_cents),
@@ -2581,7 +2652,23 @@ def identity_violations(comp: Composed, cents_per_term: int = 0) -> list[str]:
     _basic_identities(v, get, expect)
     _cross_identities(comp, v, get, expect)
     _narrative_identities(comp, get, expect)
+    bad += _name_differences(comp)
     return bad
+
+
+def _name_differences(comp: Composed) -> list[str]:
+    """A code named differently in two tables of the document (the warehouse's subject_name_consistent)."""
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+    for model in comp.tables:
+        for fig in model.figures:
+            if fig.code and fig.label:
+                names[fig.code].setdefault(model.canonical, fig.label)
+    out = []
+    for code, by_table in sorted(names.items()):
+        labels = sorted(set(by_table.values()))
+        if any(not _same_name(a, b) for a in labels for b in labels):
+            out.append(f"{code} named {' / '.join(labels)}")
+    return out
 
 
 def _summary_identities(v, get, expect) -> None:
@@ -3082,7 +3169,7 @@ def _cell_record(model: TableModel, seq: int, fig: Figure) -> dict:
         status = "number"
     else:
         value = amount = None
-        status = "not_applicable" if text.strip("—-") == "" and text else "blank"
+        status = "not_applicable" if text.strip("—-") == "" and text else "blank" if not text.strip() else "error"
     keep_item = fig.code is None or model.canonical == "three_public"
     return {
         "table_seq": seq, "table_name": model.canonical, "page_number": fig.page, "row_index": model.row_index[fig.row],
@@ -3261,8 +3348,8 @@ def _check_command(plan: Plan) -> int:
             counts["clean" if not violations else "inconsistent"] += 1
             if violations:
                 print(f"  {comp.file_name}: {violations[:3]}")
-        elif comp.errors[0]["kind"] == "missing_table":  # breaks no figure identity: the contents lists it
-            counts["missing_table"] += 1
+        elif comp.errors[0]["kind"] in ("missing_table", "unreadable_figure"):
+            counts[comp.errors[0]["kind"]] += 1  # decided by completeness, not by an identity
         elif violations:
             counts["caught"] += 1
         else:
@@ -3270,7 +3357,8 @@ def _check_command(plan: Plan) -> int:
             print(f"  {comp.file_name}: injected {comp.errors[0]['kind']} not visible in the identities")
     print(f"{len(plan.documents())} documents: {counts['clean']} clean and consistent, {counts['inconsistent']} clean but "
           f"inconsistent, {counts['caught']} injected figure errors caught by the identities, {counts['silent']} not caught, "
-          f"{counts['missing_table']} with a listed table left out")
+          f"{counts['missing_table']} with a listed table left out, {counts['unreadable_figure']} with a figure that "
+          "is not a number")
     return 1 if counts["inconsistent"] or counts["silent"] else 0
 
 

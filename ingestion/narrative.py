@@ -59,6 +59,10 @@ AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [
         ("total_income", r"本年收入合计" + _NUM + "万元"),
         ("total_expenditure", r"本年支出合计" + _NUM + "万元"),
         ("general_budget_basic", r"一般公共预算财政拨款基本支出(?:决算)?(?:为)?" + _NUM + "万元"),
+        # "一般公共预算财政拨款支出年初预算为 A 万元，支出决算为 B 万元，完成…": B is the 支出, A no table prints
+        ("general_budget_budget", r"一般公共预算财政拨款支出" + _BUDGET_IS + _NUM + "万元"),
+        ("general_budget_expenditure", r"一般公共预算财政拨款支出" + _BUDGET_IS + r"[\d,.]+万元[,，]?(?:支出)?决算(?:数)?为"
+         + _NUM + "万元"),
         ("general_budget_expenditure", r"一般公共预算财政拨款支出(?:决算数?)?(?:为)?" + _NUM + "万元"),
         ("basic_expenditure", r"(?<!财政拨款)基本支出" + _NUM + "万元"),
         ("project_expenditure", r"(?<!财政拨款)项目支出" + _NUM + "万元"),

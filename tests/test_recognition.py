@@ -136,6 +136,10 @@ def test_cover_survives_broken_titles(cover, unit, year, kind):
      [("three_public_overseas_actual", "0.00万元"), ("three_public_vehicle_purchase_actual", "0.00万元"),
       ("three_public_vehicle_operation_actual", "0.00万元"), ("three_public_reception_actual", "0.39万元"),
       ("three_public_overseas_share", "0.00%"), ("three_public_reception_share", "100.00%")]),
+    # the 支出 in a completion sentence is checked like any statement of it; the budget is kept
+    ("一般公共预算财政拨款支出年初预算为2732.05万元，支出决算为2219.72万元，完成年初预算的81.25%。",
+     [("general_budget_budget", "2732.05万元"), ("general_budget_expenditure", "2219.72万元"),
+      ("general_budget_completion_rate", "81.25%")]),
     # a category named in a 公用经费 list or a budget breakdown is not its 三公 决算; "决算为" without 支出
     ("“三公”经费财政拨款支出预算为10万元，其中：因公出国（境）费0万元，公务接待费4万元。公用经费5万元，主要包括："
      "办公费、公务接待费支出0.5万元。公务接待费预算为1万元，决算为0.8万元，完成预算的80%。",
