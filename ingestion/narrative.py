@@ -23,6 +23,8 @@ THREE_PUBLIC_CATEGORIES = {
     "reception": r"公务接待费",
 }
 _BUDGET_IS = r"(?:支出)?(?:年初|全年)?预算(?:数)?为"
+# "…预算为 A 万元，支出决算为 " : what follows is the 决算 B of the same subject.
+_BUDGET_THEN_ACTUAL_IS = _BUDGET_IS + r"[\d,.]+万元[,，]?(?:支出)?决算(?:数)?为"
 # 支出 or 决算 must follow the name: a bare "公务接待费 0.5 万元" is usually an economic-classification
 # amount (公用经费 主要包括…) or a budget breakdown, not the 三公 决算.
 _ACTUAL_IS = r"(?:支出决算|决算|支出)(?:数)?为?"
@@ -36,7 +38,7 @@ def _three_public_category_topics() -> list[tuple[str, str]]:
     for category, name in THREE_PUBLIC_CATEGORIES.items():
         topics += [
             (f"three_public_{category}_budget", name + _BUDGET_IS + _NUM + "万元"),
-            (f"three_public_{category}_actual", name + _BUDGET_IS + r"[\d,.]+万元[,，]?(?:支出)?决算(?:数)?为" + _NUM + "万元"),
+            (f"three_public_{category}_actual", name + _BUDGET_THEN_ACTUAL_IS + _NUM + "万元"),
             (f"three_public_{category}_actual", name + _ACTUAL_IS + _NUM + "万元"),
         ]
     return topics
@@ -61,8 +63,7 @@ AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [
         ("general_budget_basic", r"一般公共预算财政拨款基本支出(?:决算)?(?:为)?" + _NUM + "万元"),
         # "一般公共预算财政拨款支出年初预算为 A 万元，支出决算为 B 万元，完成…": B is the 支出, A no table prints
         ("general_budget_budget", r"一般公共预算财政拨款支出" + _BUDGET_IS + _NUM + "万元"),
-        ("general_budget_expenditure", r"一般公共预算财政拨款支出" + _BUDGET_IS + r"[\d,.]+万元[,，]?(?:支出)?决算(?:数)?为"
-         + _NUM + "万元"),
+        ("general_budget_expenditure", r"一般公共预算财政拨款支出" + _BUDGET_THEN_ACTUAL_IS + _NUM + "万元"),
         ("general_budget_expenditure", r"一般公共预算财政拨款支出(?:决算数?)?(?:为)?" + _NUM + "万元"),
         ("basic_expenditure", r"(?<!财政拨款)基本支出" + _NUM + "万元"),
         ("project_expenditure", r"(?<!财政拨款)项目支出" + _NUM + "万元"),

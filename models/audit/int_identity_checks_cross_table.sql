@@ -232,11 +232,7 @@ printed_names as (
         subject_code,
         any_value(table_name) as table_name,
         min(page_number) as page_number,
-        regexp_replace(
-            replace(replace(min(row_label), '(', '（'), ')', '）'),
-            -- the ordinals rowkeys._LEADING_ENUM strips (一、 （一） 1. 1、) and a 其中： prefix
-            '^(其中[:：]?)?([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．])?|\s', '', 'g'
-        ) as printed_name
+        {{ name_key('min(row_label)') }} as printed_name
     from coded
     where row_label is not null and row_label != ''
     group by document_id, table_seq, subject_code
@@ -255,7 +251,7 @@ name_votes as (
     left join {{ ref('ref_function_subjects') }} as reference
         on
             printed_names.subject_code = reference.subject_code
-            and replace(replace(reference.name_zh, '(', '（'), ')', '）') = printed_names.printed_name
+            and {{ name_key('reference.name_zh') }} = printed_names.printed_name
     group by all
 ),
 

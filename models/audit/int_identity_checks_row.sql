@@ -5,7 +5,35 @@ with lines as (
     select * from {{ ref('fct_budget_line') }}
 ),
 
--- 3. row identities: the total column = Σ its parts, per printed row
+-- 3. row identities: the total column = Σ its parts, per printed row. Which columns are the
+-- parts depends on the table; the tolerance counts only those (a 政府性基金 row's 年初结转 and
+-- 收入 are not part of its 支出 小计)
+row_lines as (
+    select
+        *,
+        case table_name
+            when 'income'
+                then
+                    measure in (
+                        'fiscal_appropriation', 'superior_subsidy', 'business', 'operating', 'subsidiary_remit', 'other'
+                    )
+            when 'expenditure'
+                then
+                    measure in (
+                        'basic', 'project', 'remit_to_superior', 'operating', 'subsidiary_grant'
+                    )
+            when 'fiscal_appropriation_summary' then measure in ('general_budget', 'government_fund', 'state_capital')
+            else measure in ('basic', 'project')
+        end as is_part
+    from lines
+    where
+        table_name in (
+            'income', 'expenditure', 'fiscal_appropriation_summary', 'general_budget_expenditure',
+            'general_budget_expenditure_detail', 'government_fund', 'state_capital_expenditure',
+            'state_capital_income_expenditure'
+        )
+),
+
 row_parts as (
     select
         document_id,
@@ -14,44 +42,9 @@ row_parts as (
         coalesce(subject_code, line_item) as row_key,
         any_value(amount_wan) filter (where measure = 'total') as row_total,
         any_value(page_number) filter (where measure = 'total') as page_number,
-        sum(amount_wan) filter (where measure in (
-            'fiscal_appropriation', 'superior_subsidy', 'business', 'operating', 'subsidiary_remit', 'other'
-        ) and table_name = 'income') as income_parts,
-        sum(amount_wan) filter (where measure in (
-            'basic', 'project', 'remit_to_superior', 'operating', 'subsidiary_grant'
-        ) and table_name = 'expenditure') as expenditure_parts,
-        sum(
-            amount_wan) filter (
-            where measure in ('general_budget', 'government_fund', 'state_capital')
-            and table_name = 'fiscal_appropriation_summary'
-        ) as fund_parts,
-        sum(amount_wan) filter (where measure in ('basic', 'project') and table_name in (
-            'general_budget_expenditure', 'government_fund', 'state_capital_expenditure',
-            'state_capital_income_expenditure', 'general_budget_expenditure_detail'
-        )) as nature_parts,
-        -- the tolerance counts the parts summed, not every other column of the row
-        -- (a 政府性基金 row's 年初结转 and 收入 are not part of its 支出 小计)
-        count(*) filter (where amount_wan != 0 and (
-            (table_name = 'income' and measure in (
-                'fiscal_appropriation', 'superior_subsidy', 'business', 'operating', 'subsidiary_remit', 'other'
-            ))
-            or (table_name = 'expenditure' and measure in (
-                'basic', 'project', 'remit_to_superior', 'operating', 'subsidiary_grant'
-            ))
-            or (table_name = 'fiscal_appropriation_summary' and measure in (
-                'general_budget', 'government_fund', 'state_capital'
-            ))
-            or (table_name not in ('income', 'expenditure', 'fiscal_appropriation_summary') and measure in (
-                'basic', 'project'
-            ))
-        )) as n_parts
-    from lines
-    where
-        table_name in (
-            'income', 'expenditure', 'fiscal_appropriation_summary', 'general_budget_expenditure',
-            'general_budget_expenditure_detail', 'government_fund', 'state_capital_expenditure',
-            'state_capital_income_expenditure'
-        )
+        sum(amount_wan) filter (where is_part) as parts,
+        count(*) filter (where is_part and amount_wan != 0) as n_parts
+    from row_lines
     group by all
 ),
 
@@ -63,13 +56,13 @@ row_checks as (
         table_name || '.row_total_equals_columns' as check_name,
         row_key,
         'total' as measure,
-        coalesce(income_parts, expenditure_parts, fund_parts, nature_parts) as expected_wan,
+        parts as expected_wan,
         row_total as actual_wan,
         n_parts as n_terms,
         page_number,
         'total column = Σ part columns' as details
     from row_parts
-    where row_total is not null and coalesce(income_parts, expenditure_parts, fund_parts, nature_parts) is not null
+    where row_total is not null and parts is not null
 ),
 
 three_public_checks as (

@@ -53,7 +53,9 @@ labelled as (
         lines.table_name,
         lines.amount_wan,
         lines.value_text,
-        lines.page_number
+        lines.page_number,
+        1 as preference,
+        0 as statistic_seq
     from topics
     inner join lines
         on
@@ -73,7 +75,8 @@ classes as (
         amount_wan,
         value_text,
         page_number,
-        case when table_name = 'general_budget_expenditure' then 1 else 2 end as preference
+        case when table_name = 'general_budget_expenditure' then 1 else 2 end as preference,
+        0 as statistic_seq
     from lines
     where
         length(subject_code) = 3
@@ -94,6 +97,7 @@ statistic_topics as (
         value_text,
         page_number,
         statistic_seq,
+        1 as preference,
         case
             when regexp_matches(item, '采购.*/.*(合计|总额)') then 'procurement_total'
             when regexp_matches(item, '采购.*/.*货物') then 'procurement_goods'
@@ -112,7 +116,9 @@ operating_cost as (
         'disclosure_statistics' as table_name,
         any_value(value) as amount_wan,
         any_value(value_text) as value_text,
-        min(page_number) as page_number
+        min(page_number) as page_number,
+        1 as preference,
+        0 as statistic_seq
     from statistics
     where item like '%机关运行经费%' and (unit is null or unit = '万元')
     group by document_id
@@ -122,54 +128,14 @@ operating_cost as (
 -- every source's candidates, then one pick per document, topic and 类 code: the
 -- preferred table, the first page, the first printed cell
 candidates as (
-    select
-        document_id,
-        topic,
-        subject_code,
-        table_name,
-        amount_wan,
-        value_text,
-        page_number,
-        1 as preference,
-        0 as statistic_seq
-    from labelled
-    union all
-    select
-        document_id,
-        topic,
-        subject_code,
-        table_name,
-        amount_wan,
-        value_text,
-        page_number,
-        preference,
-        0 as statistic_seq
-    from classes
-    union all
-    select
-        document_id,
-        topic,
-        subject_code,
-        table_name,
-        amount_wan,
-        value_text,
-        page_number,
-        1 as preference,
-        statistic_seq
-    from statistic_topics
+    select * from labelled
+    union all by name
+    select * from classes
+    union all by name
+    select * from statistic_topics
     where topic is not null
-    union all
-    select
-        document_id,
-        topic,
-        subject_code,
-        table_name,
-        amount_wan,
-        value_text,
-        page_number,
-        1 as preference,
-        0 as statistic_seq
-    from operating_cost
+    union all by name
+    select * from operating_cost
 )
 
 select
