@@ -2196,11 +2196,7 @@ def _missing_table(comp: Composed, rng: random.Random) -> bool:
 def _renamed_subject(comp: Composed, rng: random.Random) -> bool:
     """A code printed in two or more tables gets, in one of them, the name of another row of that table
     (seed 000: 2210201 住房租金支出 in the 收入决算表, 住房公积金 in the 支出决算表)."""
-    tables_of: dict[str, set[str]] = defaultdict(set)
-    for model in comp.tables:
-        for fig in model.figures:
-            if fig.code and fig.label:
-                tables_of[fig.code].add(model.canonical)
+    names = _names_by_code(comp)
     candidates = []
     for model in comp.tables:
         rows = {fig.row: fig for fig in model.figures if fig.code and len(fig.code) >= 5 and fig.label}
@@ -2208,7 +2204,7 @@ def _renamed_subject(comp: Composed, rng: random.Random) -> bool:
             cells = [c for c, spec in enumerate(model.table.body[row]) if _cell_text(spec) == fig.label]
             others = sorted({f.label for f in rows.values() if len(f.code) == len(fig.code)
                              and not _same_name(f.label, fig.label)})
-            if len(tables_of[fig.code]) >= 2 and len(cells) == 1 and others:
+            if len(names[fig.code]) >= 2 and len(cells) == 1 and others:
                 candidates.append((model, row, cells[0], fig, others))
     if not candidates:
         return False
@@ -2656,15 +2652,20 @@ def identity_violations(comp: Composed, cents_per_term: int = 0) -> list[str]:
     return bad
 
 
-def _name_differences(comp: Composed) -> list[str]:
-    """A code named differently in two tables of the document (the warehouse's subject_name_consistent)."""
+def _names_by_code(comp: Composed) -> dict[str, dict[str, str]]:
+    """code -> {table: the name that table prints for it}."""
     names: dict[str, dict[str, str]] = defaultdict(dict)
     for model in comp.tables:
         for fig in model.figures:
             if fig.code and fig.label:
                 names[fig.code].setdefault(model.canonical, fig.label)
+    return names
+
+
+def _name_differences(comp: Composed) -> list[str]:
+    """A code named differently in two tables of the document (the warehouse's subject_name_consistent)."""
     out = []
-    for code, by_table in sorted(names.items()):
+    for code, by_table in sorted(_names_by_code(comp).items()):
         labels = sorted(set(by_table.values()))
         if any(not _same_name(a, b) for a in labels for b in labels):
             out.append(f"{code} named {' / '.join(labels)}")
@@ -2757,7 +2758,7 @@ def _basic_identities(v, get, expect) -> None:
     expect("公用经费 = the other 类", get(b, "public_total", "amount"), public)
     if any(k[0] == "general_budget_expenditure" for k in v):
         expect("人员 + 公用 = 一般公共预算 基本支出", get(b, "personnel_total", "amount") + get(b, "public_total", "amount"),
-               get("general_budget_expenditure", "grand_total", "basic"))
+               get("general_budget_expenditure", "grand_total", "basic"), 2)
 
 
 def _cross_identities(comp: Composed, v, get, expect) -> None:
