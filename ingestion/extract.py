@@ -18,6 +18,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from ingestion.cover import read_cover
 from ingestion.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_row, is_caption_row, text_grids_on_page
 from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
+from ingestion.lines import text_lines
 from ingestion.narrative import read_contents, read_narrative
 from ingestion.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
 from ingestion.paths import stored_name, stored_path
@@ -153,7 +154,7 @@ class _DocumentReader:
 
     # -- pages -----------------------------------------------------------
     def read_page(self, page, number: int) -> None:
-        lines = page.extract_text_lines(return_chars=False)
+        lines = text_lines(page)
         text = "\n".join(line["text"] for line in lines)
         self.char_total += len(page.chars)
         self.out.pages.append(

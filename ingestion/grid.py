@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from ingestion.lines import text_in
 from ingestion.numbers import looks_numeric, normalise_text
 from ingestion.rowkeys import CLASS_NAMES, CODE, clean_label
 
@@ -99,19 +101,36 @@ def is_body_row(row: list[str | None]) -> bool:
 def grids_on_page(page, page_number: int) -> list[Grid]:
     """Ruled tables first; pages that draw none are read by text alignment."""
     tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
-    return [_grid(t, page_number) for t in tables]
+    return [_grid(t, page_number, page.chars) for t in tables]
 
 
 def text_grids_on_page(page, page_number: int, top: float) -> list[Grid]:
     region = page.crop((0, top, page.width, page.height))
     tables = [t for t in region.find_tables(TEXT_TABLE_SETTINGS) if len(t.rows) >= 2]
-    return [_grid(t, page_number) for t in tables]
+    return [_grid(t, page_number, region.chars) for t in tables]
 
 
-def _grid(table, page_number: int) -> Grid:
-    rows = table.extract()
+def _grid(table, page_number: int, chars: list[dict]) -> Grid:
     boxes = [list(r.cells) for r in table.rows]
-    return Grid(page_number, tuple(table.bbox), rows, boxes)
+    return Grid(page_number, tuple(table.bbox), cell_texts(boxes, chars), boxes)
+
+
+def cell_texts(boxes: list[list[tuple | None]], chars: list[dict]) -> list[list[str | None]]:
+    """Each cell's text, its lines grouped by vertical overlap (``lines``), a glyph placed by its centre."""
+    centred = sorted((((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, c) for c in chars), key=lambda t: t[0])
+    mids = [t[0] for t in centred]
+    rows: list[list[str | None]] = []
+    for row in boxes:
+        texts: list[str | None] = []
+        for box in row:
+            if box is None:
+                texts.append(None)
+                continue
+            x0, top, x1, bottom = box
+            inside = [c for v, h, c in centred[bisect_left(mids, top):bisect_left(mids, bottom)] if x0 <= h < x1]
+            texts.append(text_in(inside))
+        rows.append(texts)
+    return rows
 
 
 def empty_note_in(lines: list[str]) -> str | None:

@@ -8,7 +8,7 @@ import pytest
 
 from ingestion.dbt_build import dbt_build
 from ingestion.runner import ingest
-from tests.conftest import EXAMPLES, query, shared_pdfs
+from tests.conftest import EXAMPLES, final_account_pdfs, query, shared_pdfs
 from tests.expected_shanghai import EXPECTED, PLANNING, SOCIAL_WORK
 from tests.test_examples import FIGURES as EXAMPLE_FIGURES
 
@@ -25,7 +25,7 @@ def warehouse(tmp_path_factory):
     db = tmp_path_factory.mktemp("marts") / "warehouse.duckdb"
     paths = [str(EXAMPLES)]
     try:
-        paths.append(str(shared_pdfs()))
+        paths += final_account_pdfs()
     except pytest.skip.Exception:
         pass
     summary = ingest(paths, str(db), jobs=2, progress=False)

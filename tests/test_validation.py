@@ -188,11 +188,10 @@ def test_procurement_parts_that_do_not_add_up_are_a_finding(tmp_path):
 
 
 def test_shanghai_findings(tmp_path):
-    from tests.conftest import shared_pdfs
+    from tests.conftest import final_account_pdfs
 
-    pdfs = shared_pdfs()
     db = tmp_path / "warehouse.duckdb"
-    assert ingest([str(pdfs)], str(db), progress=False).count("failed") == 0
+    assert ingest(final_account_pdfs(), str(db), progress=False).count("failed") == 0
     assert dbt_build(str(db)) == 0
     validate(str(db))
     rows = query(db, FINDING_SQL)
