@@ -17,7 +17,8 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from ingestion.cover import read_cover
 from ingestion.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_row, is_caption_row, text_grids_on_page
-from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
+from ingestion.headers import ColumnGroup, column_role, header_path, map_columns, three_public_category
+from ingestion.keycolumns import roles_by_content
 from ingestion.lines import text_lines
 from ingestion.narrative import read_contents, read_narrative
 from ingestion.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
@@ -210,10 +211,11 @@ class _DocumentReader:
         title_text = next((line for line in reversed(above) if recognise_title(line)), "")
         header_rows = grid.header_row_count()
         paths = [header_path(texts) for texts in grid.header_paths(header_rows)]
+        roles = roles_by_content([column_role(p) for p in paths], grid.rows[header_rows:])
         instance = TableInstance(
             seq=len(self.instances) + 1, table_name=name, title=title_text.strip(), numbering=numbering,
             unit=unit or "万元", first_page=grid.page_number, last_page=grid.page_number,
-            groups=map_columns(paths, name), centres=grid.column_centres(), n_cols=grid.n_cols,
+            groups=map_columns(paths, name, roles), centres=grid.column_centres(), n_cols=grid.n_cols,
         )
         tops = {path[0] for path in paths if path}
         if len(tops) == 1 and CAPTION.match(next(iter(tops))):

@@ -152,13 +152,13 @@ def _three_public_column(column: Column) -> None:
     column.measure = phase or column.measure
 
 
-def map_columns(paths: list[list[str]], table_name: str) -> list[ColumnGroup]:
-    """Roles and measures for each column, split into side-by-side groups."""
+def map_columns(paths: list[list[str]], table_name: str, roles: list[str] | None = None) -> list[ColumnGroup]:
+    """Roles (from the header, or ``roles`` decided by content) and measures, split into side-by-side groups."""
     groups: list[ColumnGroup] = []
     current: ColumnGroup | None = None
     seen_measure = False
     for index, path in enumerate(paths):
-        role = column_role(path)
+        role = roles[index] if roles else column_role(path)
         column = Column(index, path, role)
         if role == "measure":
             column.measure = measure_of(path)

@@ -173,3 +173,103 @@ def title_inside_table(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# A 支出决算表 in several printed forms; every form prints the same figures (EXPENDITURE_FIGURES).
+_EXPENDITURE_ROWS = [
+    ("", "合计", "1,245.38", "1,010.82", "234.56"),
+    ("201", "一般公共服务支出", "1,234.56", "1,000.00", "234.56"),
+    ("20103", "政府办公厅（室）及相关机构事务", "1,234.56", "1,000.00", "234.56"),
+    ("2010301", "行政运行", "1,000.00", "1,000.00", ""),
+    ("2010302", "一般行政管理事务", "234.56", "", "234.56"),
+    ("208", "社会保障和就业支出", "10.82", "10.82", ""),
+    ("20805", "行政事业单位养老支出", "10.82", "10.82", ""),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "10.82", "10.82", ""),
+]
+EXPENDITURE_FIGURES = sorted(
+    (code or "grand_total", measure, text.replace(",", ""))
+    for code, _, *figures in _EXPENDITURE_ROWS
+    for measure, text in zip(("total", "basic", "project"), figures) if text
+)
+
+
+def _key_cells(form: str, code: str, name: str, previous: str) -> list:
+    """The key cells of one row: (text, colspan) pairs."""
+    if form == "single":
+        return [(code, 1), (name, 1)]
+    if form == "code_name":
+        return [(f"{code} {name}".strip(), 1)]
+    parts = [code[:3], code[3:5], code[5:7]]
+    if form == "split_new":  # only the part that is new on this row is printed
+        parts = ["" if previous[: 3 + 2 * i] == code[: 3 + 2 * i] and len(code) > 3 + 2 * i else p
+                 for i, p in enumerate(parts)]
+    return [(p, 1) for p in parts] + [(name, 1)]
+
+
+def coded_expenditure(path: Path, form: str, ruling: str = "full", mixed_fonts: bool = False) -> Path:
+    """``form``: single | code_name | split_new | putuo (split, 类/款/项 labels in the 合计 row);
+    ``ruling``: full | none | segments (every border drawn as 4 pt pieces, as Word exports do)."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("STSong-Light", 14)
+    c.drawString(150, 780, "上海市测试局2024年度部门决算")
+    c.showPage()
+    c.setFont("STSong-Light", 12)
+    c.drawString(230, 800, "支出决算表")
+    c.drawString(450, 780, "单位：万元")
+    amounts = [("本年支出合计", 70), ("基本支出", 70), ("项目支出", 70)]
+    if form == "single":
+        keys, header = [("科目编码", 60), ("科目名称", 150)], [[("科目编码", 1), ("科目名称", 1)]]
+    elif form == "code_name":
+        keys, header = [("支出功能分类科目", 210)], [[("支出功能分类科目", 1)]]
+    else:
+        keys = [("类", 30), ("款", 30), ("项", 30), ("科目名称", 150)]
+        header = [[("科目编码", 3), ("科目名称", 1)]] if form == "putuo" else [[("科目编码", 3), ("科目名称", 1)],
+                                                                            [("类", 1), ("款", 1), ("项", 1), ("", 1)]]
+    widths = [w for _, w in keys] + [w for _, w in amounts]
+    rows = [cells + [(a, 1) for a, _ in amounts] if i == 0 else cells + [("", 1)] * 3 for i, cells in enumerate(header)]
+    previous = ""
+    for code, name, *figures in _EXPENDITURE_ROWS:
+        cells = _key_cells(form, code, name, previous)
+        if form == "putuo" and not code:
+            cells = [("类", 1), ("款", 1), ("项", 1), (name, 1)]
+        rows.append(cells + [(f, 1) for f in figures])
+        previous = code or previous
+    _draw_rows(c, rows, widths, 40, 760, ruling, mixed_fonts)
+    c.showPage()
+    c.save()
+    return path
+
+
+def _draw_rows(c, rows: list[list], widths: list[float], left: float, top: float, ruling: str, mixed_fonts: bool) -> None:
+    height = 20
+    xs = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
+    for r, cells in enumerate(rows):
+        y, col = top - height * r, 0
+        for text, span in cells:
+            x0, x1 = xs[col], xs[col + span]
+            figure = bool(text) and text.replace(",", "").replace(".", "").isdigit() and "." in text
+            font, rise = ("Times-Roman", -4) if mixed_fonts and text[:1].isdigit() else ("STSong-Light", 0)
+            c.setFont(font, 9)
+            if figure:
+                c.drawRightString(x1 - 3, y - 14 + rise, text)
+            else:
+                c.drawString(x0 + 3, y - 14 + rise, text)
+            if ruling != "none":
+                _rule(c, x0, y, x0, y - height, ruling)
+            col += span
+        if ruling != "none":
+            _rule(c, xs[-1], y, xs[-1], y - height, ruling)
+            _rule(c, xs[0], y, xs[-1], y, ruling)
+    if ruling != "none":
+        _rule(c, xs[0], top - height * len(rows), xs[-1], top - height * len(rows), ruling)
+
+
+def _rule(c, x0: float, y0: float, x1: float, y1: float, ruling: str) -> None:
+    if ruling == "full":
+        c.line(x0, y0, x1, y1)
+        return
+    length = max(abs(x1 - x0), abs(y1 - y0))
+    pieces = max(1, int(length // 4))
+    for k in range(pieces):  # abutting 4 pt pieces
+        a, b = k / pieces, (k + 1) / pieces
+        c.line(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b)
