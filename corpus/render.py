@@ -12,6 +12,7 @@ positions they cover.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,9 @@ FOOTER_Y = 30.0
 NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)%")
 # ASCII runs (figures such as 1,069.86, dates, codes) are kept whole when wrapping.
 TOKEN = re.compile(r"[A-Za-z0-9.,%+\-/]+|.", re.S)
+# Runs drawn in the Latin font when a document mixes fonts: digits with their separators.
+DIGIT_RUN = re.compile(r"[0-9][0-9.,%]*|[-.][0-9][0-9.,%]*")
+DIGIT_RUN_SPLIT = re.compile(r"[0-9][0-9.,%]*|[-.][0-9][0-9.,%]*|[^0-9]+?(?=[-.]?[0-9]|$)", re.S)
 
 
 @cache
@@ -93,6 +97,9 @@ class Document:
         self.canvas.setCreator("juesuan corpus generator")
         self.page = 1
         self.y = PAGE_HEIGHT - MARGIN_TOP
+        # (Latin font, baseline shift in ems): digit runs are drawn in that font, shifted down by that
+        # fraction of the font size (corpus.traits' mixed fonts); None draws every character in FONT.
+        self.digits: tuple[str, float] | None = None
 
     @property
     def left(self) -> float:
@@ -133,6 +140,9 @@ class Document:
         self.text_at(str(self.page), 9, PAGE_WIDTH / 2, FOOTER_Y, "c")
 
     def text_at(self, text: str, size: float, x: float, baseline: float, align: str) -> None:
+        if self.digits:
+            self._mixed_text_at(text, size, x, baseline, align)
+            return
         self.canvas.setFont(FONT, size)
         if align == "c":
             self.canvas.drawCentredString(x, baseline, text)
@@ -140,6 +150,18 @@ class Document:
             self.canvas.drawRightString(x, baseline, text)
         else:
             self.canvas.drawString(x, baseline, text)
+
+    def _mixed_text_at(self, text: str, size: float, x: float, baseline: float, align: str) -> None:
+        """Digit runs in the Latin font with their baseline shifted, the rest in FONT."""
+        font, shift = self.digits
+        runs = [(run, font if DIGIT_RUN.fullmatch(run) else FONT) for run in DIGIT_RUN_SPLIT.findall(text)]
+        widths = [pdfmetrics.stringWidth(run, f, size) for run, f in runs]
+        total = sum(widths)
+        left = x - total if align == "r" else x - total / 2 if align == "c" else x
+        for (run, f), width in zip(runs, widths):
+            self.canvas.setFont(f, size)
+            self.canvas.drawString(left, baseline - (shift * size if f != FONT else 0), run)
+            left += width
 
     def line(self, text: str, size: float, align: str = "l", leading: float = 1.5) -> None:
         """One unwrapped line at the cursor, aligned left, centre or right of the text area."""
@@ -207,6 +229,7 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     align: str | None = None
+    indent: float = 0.0  # points added to the left padding (hierarchy by indentation)
 
 
 RowSpec = Sequence["str | Cell | None"]
@@ -227,6 +250,8 @@ class Table:
     font_size: float = 9.0
     repeat_header: bool = True
     break_after: frozenset[int] = field(default_factory=frozenset)
+    ruling: str = "full"  # full: a box per cell | none: no lines | segments: each border in short pieces
+    continued_label: str = ""  # a line (续表) printed above the table on each continuation page
 
 
 @dataclass(frozen=True)
@@ -278,7 +303,7 @@ def _span_width(table: Table, p: _Placed) -> float:
 def _cell_lines(table: Table, p: _Placed) -> list[str]:
     if not p.cell.text:
         return []
-    return wrap(p.cell.text, table.font_size, _span_width(table, p) - 2 * PAD_X)
+    return wrap(p.cell.text, table.font_size, _span_width(table, p) - 2 * PAD_X - p.cell.indent)
 
 
 def _grid(table: Table, rows: Sequence[RowSpec], header: bool) -> _Grid:
@@ -326,10 +351,20 @@ def _paginate(table: Table, body: _Grid, header_h: float, first_room: float) -> 
         current = pages[-1]
         if current and (height > room or current[-1] in table.break_after):
             pages.append([])
-            room = Document.full_room() - (header_h if table.repeat_header else 0)
+            room = Document.full_room() - (header_h if table.repeat_header else 0) - continued_height(table)
         pages[-1].extend(block)
         room -= height
     return pages
+
+
+def continued_height(table: Table) -> float:
+    """Height of the 续表 line a continuation page prints above the table (0 without one)."""
+    return CONTINUED_SIZE * CONTINUED_LEADING if table.continued_label else 0.0
+
+
+CONTINUED_SIZE = 9.0
+CONTINUED_LEADING = 1.5
+SEGMENT = 6.0  # length of one piece of a segmented ruling
 
 
 def table_left(doc: Document, table: Table) -> float:
@@ -359,7 +394,10 @@ def _draw_cell(doc: Document, table: Table, p: _Placed, x: float, top: float, h:
     c = doc.canvas
     w = _span_width(table, p)
     c.setLineWidth(0.5)
-    c.rect(x, top - h, w, h, stroke=1, fill=0)
+    if table.ruling == "full":
+        c.rect(x, top - h, w, h, stroke=1, fill=0)
+    elif table.ruling == "segments":
+        _segmented_box(c, x, top - h, w, h)
     lines = _cell_lines(table, p)
     size = table.font_size
     line_h = size * LEADING
@@ -373,7 +411,17 @@ def _draw_cell(doc: Document, table: Table, p: _Placed, x: float, top: float, h:
         elif align == "c":
             doc.text_at(text, size, x + w / 2, baseline, "c")
         else:
-            doc.text_at(text, size, x + PAD_X, baseline, "l")
+            doc.text_at(text, size, x + PAD_X + p.cell.indent, baseline, "l")
+
+
+def _segmented_box(c, x: float, y: float, w: float, h: float) -> None:
+    """A cell's four borders, each drawn as separate pieces of at most SEGMENT points (a Word export)."""
+    for x0, y0, x1, y1 in ((x, y, x + w, y), (x, y + h, x + w, y + h), (x, y, x, y + h), (x + w, y, x + w, y + h)):
+        length = math.hypot(x1 - x0, y1 - y0)
+        pieces = max(1, math.ceil(length / SEGMENT))
+        for k in range(pieces):
+            a, b = k / pieces, (k + 1) / pieces
+            c.line(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b)
 
 
 def draw_table(doc: Document, table: Table) -> None:
@@ -391,6 +439,8 @@ def draw_table(doc: Document, table: Table) -> None:
     for i, rows in enumerate(_paginate(table, body, header_h, doc.room())):
         if i:
             doc.new_page()
+            if table.continued_label:
+                doc.line(table.continued_label, CONTINUED_SIZE, "l", leading=CONTINUED_LEADING)
         if i == 0 or table.repeat_header:
             _draw_rows(doc, table, header, header_rows)
         _draw_rows(doc, table, body, rows)

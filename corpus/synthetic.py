@@ -57,6 +57,7 @@ from corpus.render import (
     Cell,
     Document,
     Table,
+    continued_height,
     draw_table,
     table_left,
     wrap,
@@ -779,6 +780,11 @@ class Builder:
     def text_of(self, amount: Amt) -> str:
         if amount.text is not None:
             return amount.text
+        layout = self.doc.layout
+        if layout is not None and amount.cents is not None:  # corpus.traits: a trait's zeros and money format
+            text = layout.figure_text(amount.cents, self.doc.money_unit)
+            if text is not None:
+                return spaced(text) if self.spaced and text else text
         if amount.cents is None or (amount.cents == 0 and self.blank_zero):
             return ""
         text = money(amount.cents, self.doc.money_unit)
@@ -872,6 +878,7 @@ class DocContext:
     rng: random.Random
     file_name: str
     classes: list[tuple[str, str]] | None = None  # 类 lines of the summary tables, drawn once
+    layout: object | None = None  # corpus.traits.Layout: one layout trait overriding the family's choice
 
     @property
     def unit(self) -> Unit:
@@ -992,7 +999,7 @@ def _summary_totals(doc: DocContext, b: Builder, n: int, exp_start: int) -> None
         _summary_pair(doc, b, inc, exp, line + k, exp_start + n + k)
     skip = 1 if fam.key in ("shandong", "shanxi") else 0
     if skip:  # the blank 30 | 61 line of the Shandong and Shanxi templates
-        b.add(["", str(line + 3), "", "", str(exp_start + n + 3), ""])
+        b.add(["", str(line + 3), "", "", str(exp_start + n + 3), ""] if fam.line_numbers else ["", "", "", ""])
     gap = 1 if fam.key == "sichuan" else 0  # Sichuan skips 行次 30 and 61
     _summary_pair(doc, b, grand[0], grand[1], line + 3 + skip + gap, exp_start + n + 3 + skip + gap)
 
@@ -1045,7 +1052,7 @@ def fiscal_summary_table(doc: DocContext) -> TableModel:
 
 def _fiscal_header(doc: DocContext) -> tuple[list, list[float], str]:
     fam = doc.family
-    if fam.key == "shanghai":
+    if fam.key == "shanghai" or not fam.line_numbers:
         header = [[Cell("收入", colspan=2), None, Cell("支出", colspan=5), None, None, None, None],
                   ["项目", "决算数", "项目", "合计", *FUND_COLUMNS]]
         return header, [200, 80, 200, 72, 72, 72, 72], "lrlrrrr"
@@ -1108,18 +1115,28 @@ def _coded_header(doc: DocContext, mode: str, amounts: Sequence[AmountColumn], t
     """Header rows, widths and alignment for the key columns of ``mode`` plus the amount columns."""
     code_header = doc.family.code_header
     key_widths = {"split": [22, 22, 22], "split_full": [22, 22, 22], "item": [18, 18, 18],
-                  "sichuan_single": [56], "single": [50], "shanghai": [50]}[mode]
+                  "sichuan_single": [56], "single": [50], "shanghai": [50], "split_new": [22, 22, 22],
+                  "code_name": [], "indent": []}[mode]
     n = len(amounts)
     if amount_widths is None:
         amount_widths = [max(38.0, min(64.0, (total_width - sum(key_widths) - 120) / n))] * n
     name_width = total_width - sum(key_widths) - sum(amount_widths)
     widths = key_widths + [name_width] + list(amount_widths)
-    key_rows = {"split": 2, "split_full": 2, "item": 3, "sichuan_single": 1, "single": 2, "shanghai": 2}[mode]
+    key_rows = {"split": 2, "split_full": 2, "item": 3, "sichuan_single": 1, "single": 2, "shanghai": 2, "split_new": 2,
+                "code_name": 2, "indent": 2}[mode]
+    labels_in_total = doc.layout is not None and doc.layout.labels_in_total and mode in ("split", "split_new")
+    if labels_in_total:  # 上海普陀: 类 | 款 | 项 sit in the 合计 row under one 科目编码 band
+        key_rows = 1
     amount_rows = _amount_header(amounts, key_rows)
     numbers = [str(i + 1) for i in range(n)]
-    if mode in ("split", "split_full"):
+    if labels_in_total:
+        keys, tail = [[Cell(code_header, colspan=3), None, None, "科目名称"]], []
+    elif mode in ("split", "split_full", "split_new"):
         keys = [[Cell(code_header, colspan=3), None, None, Cell("科目名称", rowspan=2)], ["类", "款", "项", None]]
         tail = [["", "", "", "栏次", *numbers]]
+    elif mode in ("code_name", "indent"):  # one key column: code and name in a cell, or names indented by level
+        keys = [[Cell("科目编码及名称" if mode == "code_name" else "科目名称", rowspan=2)], [None]]
+        tail = [["栏次", *numbers]]
     elif mode == "item":
         keys = [[Cell("项目", colspan=4), None, None, None],
                 [Cell(code_header, colspan=3), None, None, Cell("科目名称", rowspan=2)], ["类", "款", "项", None]]
@@ -1134,7 +1151,8 @@ def _coded_header(doc: DocContext, mode: str, amounts: Sequence[AmountColumn], t
         keys = [[Cell("项目", colspan=2), None], ["功能分类\n科目编码", "科目名称"]]
         tail = []
     header = [k + a for k, a in zip(keys, amount_rows)] + tail
-    align = {"split": "ccc", "split_full": "lcc", "item": "lcc", "sichuan_single": "l", "single": "l", "shanghai": "l"}[mode]
+    align = {"split": "ccc", "split_full": "lcc", "item": "lcc", "sichuan_single": "l", "single": "l", "shanghai": "l",
+             "split_new": "ccc", "code_name": "", "indent": ""}[mode]
     return header, widths, align + "l" + "r" * n
 
 
@@ -1161,9 +1179,19 @@ def _amount_header(amounts: Sequence[AmountColumn], rows: int) -> list[list]:
     return out
 
 
+INDENT_PER_LEVEL = 10.0  # points: 款 names one step in from 类 names, 项 names two
+
+
 def _code_cells(mode: str, code: str, name: str, merged: bool) -> list:
     if mode == "split":
         return [code[:3], code[3:5], code[5:7], name]
+    if mode == "split_new":  # only the part the row adds: 款 and 项 rows leave their parents blank
+        level = (len(code) - 3) // 2
+        return ["" if k != level else code[3 + 2 * (k - 1) if k else 0:3 + 2 * k] for k in range(3)] + [name]
+    if mode == "code_name":
+        return [f"{code} {name}"]
+    if mode == "indent":
+        return [Cell(name, indent=INDENT_PER_LEVEL * ((len(code) - 3) // 2))]
     if mode == "split_full":  # the whole code in one cell over 类 | 款 | 项
         return [Cell(code, colspan=3, align="l"), None, None, name]
     if mode == "item":
@@ -1175,8 +1203,12 @@ def _code_cells(mode: str, code: str, name: str, merged: bool) -> list:
 
 def _total_cells(doc: DocContext, mode: str, table_no: int) -> list:
     fam = doc.family.key
-    if mode in ("split", "split_full"):
+    if doc.layout is not None and doc.layout.labels_in_total and mode in ("split", "split_new"):
+        return ["类", "款", "项", "合计"]
+    if mode in ("split", "split_full", "split_new"):
         return ["", "", "", "合计"]
+    if mode in ("code_name", "indent"):
+        return ["合计"]
     if mode == "sichuan_single":
         return ["", "合计"]
     if mode == "item":
@@ -1192,6 +1224,8 @@ def _total_cells(doc: DocContext, mode: str, table_no: int) -> list:
 
 def code_mode(doc: DocContext, canonical: str) -> str:
     fam = doc.family
+    if doc.layout is not None and doc.layout.code_mode:
+        return doc.layout.code_mode
     if fam.key == "sichuan":
         if canonical == "expenditure":
             return "sichuan_single"
@@ -1206,6 +1240,8 @@ def coded_table(doc: DocContext, canonical: str, number: int, amounts: Sequence[
     """A table keyed by 功能分类 codes: 合计 row and one row per 类 / 款 / 项 (项 only in Hubei)."""
     led = doc.ledger
     mode = code_mode(doc, canonical)
+    if doc.layout is not None:  # corpus.traits: reordered or wrapped amount columns
+        amounts = doc.layout.amount_columns(amounts)
     width = LANDSCAPE_WIDTH if landscape else PORTRAIT_WIDTH
     spaced_figures = doc.family.key == "hubei" and canonical == "expenditure"
     # Hubei's 支出决算表 squeezes the last columns: headers and any figure there wrap character by character.
@@ -1978,9 +2014,15 @@ def file_name_of(unit: Unit, year: int) -> str:
     return f"{unit.family}_{unit.index:05d}_{year}.pdf"
 
 
-def compose(unit: Unit, year: int, seed: int) -> Composed:
+def compose(unit: Unit, year: int, seed: int, layout=None) -> Composed:
+    """The document of ``unit`` and ``year``; ``layout`` (corpus.traits.Layout) typesets it with one trait."""
     ledger = make_ledger(unit, year, seed)
-    doc = DocContext(ledger, FAMILY[unit.family], random.Random(f"layout:{seed}:{unit.index}:{year}"), file_name_of(unit, year))
+    family = FAMILY[unit.family]
+    if layout is not None:
+        family = layout.family_of(family)
+        ledger.money_unit = layout.money_unit
+    doc = DocContext(ledger, family, random.Random(f"layout:{seed}:{unit.index}:{year}"), file_name_of(unit, year),
+                     layout=layout)
     tables = [TABLE_BUILDERS[canonical](doc, number) for number, canonical in doc.family.tables]
     sheets = performance_sheets(doc)
     kind = unit.kind
@@ -2328,7 +2370,7 @@ def row_heights(table: Table, rows: Sequence[Sequence]) -> list[float]:
     placed = _placed(rows, len(table.widths))
 
     def need(c: int, cell: Cell) -> float:
-        width = sum(table.widths[c:c + cell.colspan]) - 2 * PAD_X
+        width = sum(table.widths[c:c + cell.colspan]) - 2 * PAD_X - cell.indent
         lines = wrap(cell.text, table.font_size, width) if cell.text else []
         return max(1, len(lines)) * line_h + 2 * PAD_Y
 
@@ -2352,7 +2394,7 @@ def paginate(table: Table, first_room: float, next_room: float) -> list[int]:
     for h in heights:
         if on_page and h > room - 1.0:  # a point of slack: break no later than render would
             page += 1
-            room = next_room - (header_h if table.repeat_header else 0)
+            room = next_room - (header_h if table.repeat_header else 0) - continued_height(table)
             on_page = 0
         offsets.append(page)
         room -= h
@@ -2370,6 +2412,8 @@ class Renderer:
         self.anchors: dict[str, int] = {}
         self.printed_anchors = anchors
         self.part = ""
+        if comp.doc.layout is not None:  # corpus.traits' mixed fonts: digits in a Latin font, shifted
+            self.doc.digits = comp.doc.layout.digits
 
     def run(self) -> None:
         self._cover()
