@@ -16,8 +16,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from ingestion.cover import read_cover
-from ingestion.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_row, is_caption_row, text_grids_on_page
-from ingestion.headers import ColumnGroup, column_role, header_path, map_columns, three_public_category
+from ingestion.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_row, is_caption_row
+from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
 from ingestion.keycolumns import roles_by_content
 from ingestion.lines import text_lines
 from ingestion.narrative import read_contents, read_narrative
@@ -25,7 +25,8 @@ from ingestion.numbers import is_small_integer, normalise_text, parse_amount, sc
 from ingestion.paths import stored_name, stored_path
 from ingestion.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
 from ingestion.sheets import SheetsResult, read_sheets
-from ingestion.titles import find_numbering, find_unit, recognise_title
+from ingestion.titles import CAPTION_LINE, find_numbering, find_unit, recognise_title
+from ingestion.unruled import read_unruled
 
 # Cells of a column-number row (栏次 | 1 | 2 …) repeated under a continued header band.
 _COLUMN_NUMBER_WORDS = {"栏次", "行次", "类", "款", "项", "类款项"}
@@ -58,6 +59,7 @@ class TableInstance:
     figures: int = 0
     code_states: dict[int, SplitCodeState] = field(default_factory=dict)
     label_states: dict[int, LabelState] = field(default_factory=dict)
+    spans: list[tuple[float, float]] | None = None  # column extents of a table printed without rulings
 
     def record(self) -> dict:
         return {
@@ -164,12 +166,7 @@ class _DocumentReader:
         )
         if not page.chars and page.images:
             self._error("text", "the page is an image without a text layer", number)
-        grids = grids_on_page(page, number)
-        titled = [line for line in lines if recognise_title(line["text"])]
-        # Unruled tables: read by text alignment below a lone title; a contents
-        # page (several titles, or 目录) is not a table.
-        if not grids and len(titled) == 1 and "目录" not in normalise_text(text):
-            grids = text_grids_on_page(page, number, titled[0]["bottom"])
+        grids = grids_on_page(page, number) or self._unruled_grids(page, number, lines, text)
         grids.sort(key=lambda g: g.bbox[1])
         previous_bottom = 0.0
         for index, grid in enumerate(grids):
@@ -180,6 +177,20 @@ class _DocumentReader:
             previous_bottom = grid.bbox[3]
         if not grids and self.open_instance and lines:
             self.open_instance = None  # a page of text ends any running table
+
+    def _unruled_grids(self, page, number: int, lines: list[dict], text: str) -> list[Grid]:
+        """Tables printed without rulings: one below each title (a contents page lists titles, it
+        prints no table), or a running unruled table continued at the top of this page."""
+        if "目录" in normalise_text(text):
+            return []
+        titled = [line for line in lines if recognise_title(line["text"])]
+        bounds = [line["bottom"] for line in titled] + [page.height]
+        grids = [read_unruled(page.chars, number, bounds[i], bounds[i + 1]) for i in range(len(titled))]
+        running = self.open_instance
+        if running and running.spans and running.last_page == number - 1:
+            head = titled[0]["top"] if titled else page.height
+            grids.append(read_unruled(page.chars, number, 0, head, running.spans))
+        return [g for g in grids if g is not None]
 
     def _place_grid(self, grid: Grid, above: list[str], below: list[str], first_on_page: bool) -> None:
         grid, inside = _title_rows_inside(grid)
@@ -211,11 +222,12 @@ class _DocumentReader:
         title_text = next((line for line in reversed(above) if recognise_title(line)), "")
         header_rows = grid.header_row_count()
         paths = [header_path(texts) for texts in grid.header_paths(header_rows)]
-        roles = roles_by_content([column_role(p) for p in paths], grid.rows[header_rows:])
+        roles = roles_by_content(paths, grid.rows[header_rows:])
         instance = TableInstance(
             seq=len(self.instances) + 1, table_name=name, title=title_text.strip(), numbering=numbering,
             unit=unit or "万元", first_page=grid.page_number, last_page=grid.page_number,
             groups=map_columns(paths, name, roles), centres=grid.column_centres(), n_cols=grid.n_cols,
+            spans=grid.spans,
         )
         tops = {path[0] for path in paths if path}
         if len(tops) == 1 and CAPTION.match(next(iter(tops))):
@@ -255,7 +267,9 @@ class _DocumentReader:
                 continue
             texts = {normalise_text(c) for c in row if c and normalise_text(c)}
             # A header band repeated inside the body (项目 | 行次 | 统计数) carries no figures.
-            if texts and all(t in header_words or t in _COLUMN_NUMBER_WORDS or is_small_integer(t) for t in texts):
+            # (A "0" is a figure, never a column number: whole-yuan tables print zeros so.)
+            if texts and all(t in header_words or t in _COLUMN_NUMBER_WORDS or (is_small_integer(t) and t.strip("0"))
+                             for t in texts):
                 continue
             # A caption row (二、机关运行经费) names the section of the rows below it.
             if is_caption_row(row) and not is_body_row(row):
@@ -300,6 +314,8 @@ class _DocumentReader:
                 pending_row[k] = normalise_text(pending_row[k]) + normalise_text(row[j])
 
     def _read_row(self, instance, grid, row_index, row, column_of) -> None:
+        row = _labels_to_name_cells(instance, list(row), column_of)
+
         def cell(column) -> str:
             j = column_of.get(column.index)
             return (row[j] or "") if j is not None and j < len(row) else ""
@@ -427,9 +443,6 @@ class _DocumentReader:
         return self.out
 
 
-_CAPTION_CELL = re.compile(r"^(单位名称|编制单位|部门名称|部门|单位)[:：]|^单位[:：]|^金额单位|^\d{4}年度?$|公开\d{1,2}表$")
-
-
 def _title_rows_inside(grid: Grid) -> tuple[Grid, list[str]]:
     """Some offices draw the title (and 单位 line) as the first rows of the ruled table itself:
     lift those rows out as title lines when one of them is a recognised title."""
@@ -438,7 +451,7 @@ def _title_rows_inside(grid: Grid) -> tuple[Grid, list[str]]:
         texts = [normalise_text(c) for c in row if c and normalise_text(c)]
         if not texts or len(set(texts)) > 3:
             break
-        if not all(recognise_title(t) or find_unit(t) or _CAPTION_CELL.search(t) for t in texts):
+        if not all(recognise_title(t) or find_unit(t) or CAPTION_LINE.search(t) for t in texts):
             break
         lines.extend(dict.fromkeys(texts))
     if not any(recognise_title(line) for line in lines):
@@ -451,11 +464,32 @@ def _title_rows_inside(grid: Grid) -> tuple[Grid, list[str]]:
 _OTHER_TABLE_TITLE = re.compile(r"(自评表|自评情况汇总表|表)([(（]\d{4}年度?[)）])?$")
 
 
+_CONTINUED = re.compile(r"[(（]?续表\d*[)）]?[:：]?")
+
+
 def _names_another_table(lines: list[str]) -> bool:
-    """A title above a grid that is not a standard table (绩效自评表 …) ends any running table."""
+    """A title above a grid that is not a standard table (绩效自评表 …) ends any running table;
+    a 续表 line says the running table goes on."""
     return any(
-        len(t) <= 48 and _OTHER_TABLE_TITLE.search(t) for t in (normalise_text(line) for line in lines)
+        len(t) <= 48 and _OTHER_TABLE_TITLE.search(t) and not _CONTINUED.fullmatch(t)
+        for t in (normalise_text(line) for line in lines)
     )
+
+
+def _labels_to_name_cells(instance: TableInstance, row: list, column_of: dict[int, int]) -> list:
+    """Words under a figure column of a group whose name cell is empty are that row's label (a label
+    centred over merged cells lands there when no ruling says where the cell was)."""
+    for group in instance.groups:
+        name = next((column_of.get(c.index) for c in group.columns if c.role == "name"), None)
+        if name is None or name >= len(row) or normalise_text(row[name]):
+            continue
+        for column in group.measure_columns():
+            j = column_of.get(column.index)
+            text = normalise_text(row[j]) if j is not None and j < len(row) else ""
+            if text and not re.search(r"\d", text) and parse_amount(text).status == "error":
+                row[name], row[j] = row[j], ""
+                break
+    return row
 
 
 def _column_map(instance: TableInstance, grid: Grid) -> dict[int, int]:

@@ -7,8 +7,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ingestion.lines import text_in
-from ingestion.numbers import looks_numeric, normalise_text
+from ingestion.numbers import looks_figure, normalise_text, parse_amount
 from ingestion.rowkeys import CLASS_NAMES, CODE, clean_label
+from ingestion.rulings import find_ruled_tables
 
 # A row that opens the body of a table: a code, a fixed label, or a figure.
 _BODY_LABEL = re.compile(
@@ -19,9 +20,6 @@ _BODY_LABEL = re.compile(
 _NO_DATA = re.compile(r"本表无数据|无数据")
 _EMPTY_NOTE = re.compile(r"本表无数据|无数据|本年度(没有|无)|没有.{0,20}(收入|支出|数据)|无.{0,12}(收入|支出)|空表")
 
-# pdfplumber settings for pages whose tables are drawn without rulings.
-TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "text_x_tolerance": 2}
-
 
 @dataclass
 class Grid:
@@ -31,6 +29,8 @@ class Grid:
     bbox: tuple[float, float, float, float]
     rows: list[list[str | None]]
     cell_boxes: list[list[tuple[float, float, float, float] | None]]
+    header_rows: int | None = None  # known from geometry (unruled tables); else found row by row
+    spans: list[tuple[float, float]] | None = None  # an unruled table's column extents, for its continuation
 
     @property
     def n_cols(self) -> int:
@@ -46,6 +46,8 @@ class Grid:
         return centres
 
     def header_row_count(self) -> int:
+        if self.header_rows is not None:
+            return self.header_rows
         for i, row in enumerate(self.rows):
             # A caption row (一、政府采购情况) under the header opens the body's first section.
             if is_body_row(row) or (i > 0 and is_caption_row(row)):
@@ -67,7 +69,8 @@ class Grid:
         return texts
 
     def without_leading_rows(self, count: int) -> Grid:
-        return Grid(self.page_number, self.bbox, self.rows[count:], self.cell_boxes[count:])
+        header = None if self.header_rows is None else max(0, self.header_rows - count)
+        return Grid(self.page_number, self.bbox, self.rows[count:], self.cell_boxes[count:], header, self.spans)
 
     def empty_note(self) -> str | None:
         return empty_note_in([cell for row in self.rows for cell in row if cell])
@@ -86,28 +89,22 @@ def is_body_row(row: list[str | None]) -> bool:
     cells = [normalise_text(c) for c in row if c]
     if not cells:
         return False
-    if any(looks_numeric(c) for c in cells):
+    if any(looks_figure(c) for c in cells):
         return True
     if any(CODE.fullmatch(c) or re.match(r"^\d{3}(\d{2}){0,2}[\u4e00-\u9fff]", c) for c in cells):
         return True
     # A fixed label opens the body only when the row holds no other header words
     # (a 三公 header band also starts with "合计").
     label = clean_label(cells[0])
-    if len(cells) > 2:
-        return False
+    if len(cells) > 2 and not all(parse_amount(c).status == "number" for c in cells[1:]):
+        return False  # other words: a header band (三公 header bands open with 合计 too)
     return bool(_BODY_LABEL.match(label)) or label in CLASS_NAMES
 
 
 def grids_on_page(page, page_number: int) -> list[Grid]:
-    """Ruled tables first; pages that draw none are read by text alignment."""
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
+    """The ruled tables of a page (pages that draw none are read by ``unruled``)."""
+    tables = [t for t in find_ruled_tables(page) if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
     return [_grid(t, page_number, page.chars) for t in tables]
-
-
-def text_grids_on_page(page, page_number: int, top: float) -> list[Grid]:
-    region = page.crop((0, top, page.width, page.height))
-    tables = [t for t in region.find_tables(TEXT_TABLE_SETTINGS) if len(t.rows) >= 2]
-    return [_grid(t, page_number, region.chars) for t in tables]
 
 
 def _grid(table, page_number: int, chars: list[dict]) -> Grid:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ingestion.headers import column_role, measure_of
 from ingestion.numbers import normalise_text, parse_amount
 
 _KEY_ROLES = ("code", "code_class", "code_section", "code_item", "name")
@@ -37,16 +38,18 @@ def cell_kind(text: str | None) -> str | None:
     return "words"
 
 
-def roles_by_content(header_roles: list[str], body_rows: list[list[str | None]]) -> list[str]:
-    """Each column's role, the header's unless the body shows a key column."""
-    roles = list(header_roles)
+def roles_by_content(paths: list[list[str]], body_rows: list[list[str | None]]) -> list[str]:
+    """Each column's role, the header's unless the body shows a key column. A column whose header
+    names a measure (本年支出合计) stays a measure: whole-yuan figures can look like 5/7-digit codes."""
+    roles = [column_role(p) for p in paths]
+    fixed = [role == "measure" and measure_of(p) is not None for role, p in zip(roles, paths)]
     kinds = [Counter(cell_kind(row[j]) for row in body_rows if j < len(row)) for j in range(len(roles))]
     for counter in kinds:
         counter.pop(None, None)
     first_figures = next((j for j, k in enumerate(kinds) if k and k.most_common(1)[0][0] == "amount"), len(roles))
     for j, counter in enumerate(kinds):
         total = sum(counter.values())
-        if not total or roles[j] == "line_no":
+        if not total or roles[j] == "line_no" or fixed[j]:
             continue
         codes = counter["class3"] + counter["two"] + counter["code"] + counter["code_name"]
         previous = roles[j - 1] if j else ""

@@ -64,10 +64,13 @@ def parse_amount(text: str | None) -> Amount:
     return Amount(printed, -value if negative else value, "number")
 
 
-def looks_numeric(text: str | None) -> bool:
-    """True for a cell that reads as an amount (used to tell data rows from headers)."""
+def looks_figure(text: str | None) -> bool:
+    """A cell that reads as a printed amount in any unit: decimals, thousands separators, or a
+    whole number of three or more digits (whole-yuan tables print ``2,100,100`` and ``114000``)."""
     cleaned = normalise_text(text)
-    return bool(cleaned) and parse_amount(cleaned).status == "number" and "." in cleaned
+    if not cleaned or parse_amount(cleaned).status != "number":
+        return False
+    return "." in cleaned or "," in cleaned or len(cleaned.lstrip("-(").rstrip(")")) >= 3
 
 
 def is_small_integer(text: str | None) -> bool:

@@ -57,6 +57,15 @@ def recognise_title(line: str) -> tuple[str, str] | None:
     return None
 
 
+# A caption line or cell beside a table: 单位名称：…, 单位：万元, 2024年度, 公开01表.
+CAPTION_LINE = re.compile(r"^(单位名称|编制单位|部门名称|部门|单位)[:：]|^单位[:：]|^金额单位|^\d{4}年度?$|公开\d{1,2}表$")
+
+
+def is_caption_line(line: str) -> bool:
+    text = normalise_text(line)
+    return bool(CAPTION_LINE.search(text) or find_unit(text) or re.fullmatch(r"(续表|续)[:：]?", text))
+
+
 def find_numbering(line: str) -> str:
     match = _NUMBERING.search(normalise_text(line))
     return match.group(1) if match else ""
