@@ -118,24 +118,70 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def read_narrative(pages: list[dict], fiscal_year: int | None = None) -> list[dict]:
-    """Figures stated in the text of each page, one record per statement."""
+    """Figures stated in the text of each page, one record per statement.
+
+    Every money figure the topics leave unread is kept as ``amount_other`` (after all topic records,
+    so a topic record's figure_seq does not depend on them): no stated amount is lost."""
     figures: list[dict] = []
-    for page in pages:
+    others: list[dict] = []
+    # the catch-all reads the text without a page-number footer (a prefix of the full text: same positions)
+    bodies = [normalise_text(_without_page_number(page["text"])) for page in pages]
+    for index, (page, body) in enumerate(zip(pages, bodies)):
         text = normalise_text(page["text"])
-        figures.extend(_amounts(text, page["page_number"], fiscal_year))
-        figures.extend(_class_figures(text, page["page_number"]))
-        figures.extend(_shares(text, page["page_number"]))
-        figures.extend(_completion_rates(text, page["page_number"]))
+        read = [*_amounts(text, page["page_number"], fiscal_year), *_class_figures(text, page["page_number"]),
+                *_shares(text, page["page_number"]), *_completion_rates(text, page["page_number"])]
+        # positions of the figures a topic recorded as an amount (a share or rate records a percentage)
+        claimed = {f["at"] for f in read if f["at"] is not None and f["stated_text"].endswith("元")}
+        next_body = bodies[index + 1] if index + 1 < len(bodies) else ""
+        others.extend(_other_amounts(body, next_body, page["page_number"], claimed))
+        figures.extend(read)
+    figures.extend(others)
     for seq, figure in enumerate(figures, start=1):
+        del figure["at"]
         figure["figure_seq"] = seq
     return figures
 
 
 def _record(topic, page_number, stated_text, value=None, rate=None, base=None, base_topic=None, context="",
-            subject_code=None):
+            subject_code=None, at=None):
+    """``at``: where the stated amount starts in the page's normalised text (dropped before storing)."""
     return {"topic": topic, "page_number": page_number, "stated_text": stated_text, "stated_wan": value,
             "stated_rate": rate, "base_wan": base, "base_topic": base_topic, "context": context[:200],
-            "subject_code": subject_code}
+            "subject_code": subject_code, "at": at}
+
+
+# Any money figure: 万元, 元, 亿元, or 万 alone before a non-Chinese character ("0.39万（含外宾…").
+# Not after a digit or point (the tail of another number; "1-3万元" is 3, not -3). NFKC made "，" a ",":
+# a figure after a comma is read whole from its first digit.
+_MONEY = re.compile(r"(?<![\d.])" + _NUM + r"(亿元|万元|元|万(?![\u4e00-\u9fff]))")
+_TO_WAN = {"亿元": Decimal(10000), "万元": Decimal(1), "万": Decimal(1), "元": Decimal("0.0001")}
+# "单价100万元（含）以上设备": a threshold the sentence names, not an amount it states
+_THRESHOLD_AFTER = re.compile(r"(?:\(含\))?及?以[上下]")
+# the unit of a figure whose digits end the page ("…预算金额 164.87" ⏎ next page "万元。…")
+_UNIT_AT_START = re.compile(r"^(?:亿元|万元|元)")
+_PAGE_NUMBER_LINE = re.compile(r"\n[\s\-—–]*(?:第\s*)?\d{1,3}\s*(?:页)?[\s\-—–]*$")
+
+
+def _without_page_number(text: str | None) -> str:
+    """The page text without a last line that is only a page number ("- 27 -", "第27页", "27")."""
+    return _PAGE_NUMBER_LINE.sub("", text or "")
+
+
+def _other_amounts(text: str, next_text: str, page_number: int, claimed: set[int]) -> list[dict]:
+    """The money figures of a page that no topic recorded, with the sentence leading to each."""
+    unit = _UNIT_AT_START.match(next_text)
+    joined = text + (unit.group(0) if unit else "")
+    out = []
+    for match in _MONEY.finditer(joined):
+        if match.start(1) in claimed or match.start(1) >= len(text) or _THRESHOLD_AFTER.match(joined, match.end()):
+            continue
+        value = _decimal(match.group(1))
+        if value is None:
+            continue
+        sentence = re.split(r"[。;；]", text[:match.start()])[-1]
+        out.append(_record("amount_other", page_number, match.group(0), value * _TO_WAN[match.group(2)],
+                           context=sentence[-80:] + match.group(0)))
+    return out
 
 
 def _class_figures(text: str, page_number: int) -> list[dict]:
@@ -150,7 +196,7 @@ def _class_figures(text: str, page_number: int) -> list[dict]:
         code = CLASS_NAMES.get(name) or CLASS_NAMES.get(name + "支出")
         if code:
             out.append(_record("general_budget_class", page_number, match.group(2) + "万元", _decimal(match.group(2)),
-                               context=match.group(0), subject_code=code))
+                               context=match.group(0), subject_code=code, at=start + match.start(2)))
     return out
 
 
@@ -178,7 +224,7 @@ def _amounts(text: str, page_number: int, fiscal_year: int | None = None) -> lis
             # kept under its own topic, which no table figure answers
             name = topic + "_other_year" if _other_year(text, match.start(), fiscal_year) else topic
             out.append(_record(name, page_number, match.group(1) + "万元", _decimal(match.group(1)),
-                               context=match.group(0)))
+                               context=match.group(0), at=match.start(1)))
     return out
 
 
@@ -209,7 +255,7 @@ def _shares(text: str, page_number: int) -> list[dict]:
         line = next((key for name, key in _INCOME_LINES.items() if match.group(1).endswith(name)), None)
         if line and base_label == "本年收入合计":
             out.append(_record(line, page_number, match.group(2) + "万元", _decimal(match.group(2)),
-                               context=match.group(0)))
+                               context=match.group(0), at=match.start(2)))
     return out
 
 
