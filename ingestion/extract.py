@@ -437,7 +437,8 @@ class _DocumentReader:
             "region": cover.region,
         }
         self.out.tables = [i.record() for i in self.instances]
-        self.out.narrative = read_narrative(self.out.pages, cover.fiscal_year)
+        table_pages = frozenset(row["page_number"] for row in self.out.grid_rows)
+        self.out.narrative = read_narrative(self.out.pages, cover.fiscal_year, table_pages)
         self.out.contents = read_contents(self.out.pages)
         self.out.sheets = read_sheets(self.out.pages, self.out.grid_rows)
         return self.out

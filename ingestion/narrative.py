@@ -117,11 +117,12 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def read_narrative(pages: list[dict], fiscal_year: int | None = None) -> list[dict]:
+def read_narrative(pages: list[dict], fiscal_year: int | None = None, table_pages: frozenset[int] = frozenset()) -> list[dict]:
     """Figures stated in the text of each page, one record per statement.
 
-    Every money figure the topics leave unread is kept as ``amount_other`` (after all topic records,
-    so a topic record's figure_seq does not depend on them): no stated amount is lost."""
+    Every money figure the topics leave unread on a page of prose (not one of ``table_pages``, whose
+    figures are the tables' own) is kept as ``amount_other`` (after all topic records, so a topic
+    record's figure_seq does not depend on them): no stated amount is lost."""
     figures: list[dict] = []
     others: list[dict] = []
     # the catch-all reads the text without a page-number footer (a prefix of the full text: same positions)
@@ -133,7 +134,8 @@ def read_narrative(pages: list[dict], fiscal_year: int | None = None) -> list[di
         # positions of the figures a topic recorded as an amount (a share or rate records a percentage)
         claimed = {f["at"] for f in read if f["at"] is not None and f["stated_text"].endswith("元")}
         next_body = bodies[index + 1] if index + 1 < len(bodies) else ""
-        others.extend(_other_amounts(body, next_body, page["page_number"], claimed))
+        if page["page_number"] not in table_pages:
+            others.extend(_other_amounts(body, next_body, page["page_number"], claimed))
         figures.extend(read)
     figures.extend(others)
     for seq, figure in enumerate(figures, start=1):
