@@ -81,20 +81,50 @@ def test_trait_is_printed(families, name):
     assert not problem, f"{name}: {problem}"
 
 
+def _without_zeros(rows: Counter) -> Counter:
+    """A lone ``-`` is "not applicable" (DOMAIN.md), not a zero: where the reference prints 0.00 the
+    dash trait prints ``-``, which yields no budget line and no number cell."""
+    return Counter({row: n for row, n in rows.items() if row[-1] != 0})
+
+
+def _without_empty_tables(rows: Counter) -> Counter:
+    """A table whose every figure is zero, printed blank, prints no figure: it is present and empty
+    and yields no budget line (CONTRACT.md), while its blank cells stay in raw."""
+    printed = {row[0] for row, _ in rows.items() if row[-1] != 0}
+    return Counter({row: n for row, n in rows.items() if row[0] in printed})
+
+
+# What each trait must read, from what the plain reference reads: the same, unless a trait prints
+# the same content in a way the contract reads differently.
+EXPECTED_LINES = {"zero_dash": _without_zeros, "zero_blank": _without_empty_tables}
+EXPECTED_CELLS = {"zero_dash": _without_zeros}
+
+
 @pytest.mark.parametrize("name", [n for n in NAMES if n != traits.REFERENCE])
 def test_trait_reads_like_the_reference(families, name):
     _folder, db, composed = families
     plain, this = composed[traits.REFERENCE].file_name, composed[name].file_name
+    same = lambda rows: rows  # noqa: E731
     problems = [
         _difference(name, "marts.fct_budget_line rows (table, code, line item, measure, amount)",
-                    _rows(db, LINE_SQL, this), _rows(db, LINE_SQL, plain)),
+                    _rows(db, LINE_SQL, this), EXPECTED_LINES.get(name, same)(_rows(db, LINE_SQL, plain))),
         _difference(name, "raw.table_cells (table, code, line item, measure, side, section, amount)",
-                    _rows(db, CELL_SQL, this), _rows(db, CELL_SQL, plain)),
+                    _rows(db, CELL_SQL, this), EXPECTED_CELLS.get(name, same)(_rows(db, CELL_SQL, plain))),
         _difference(name, "raw.narrative_figures (topic, code, stated_wan, stated_rate)",
                     _rows(db, NARRATIVE_SQL, this), _rows(db, NARRATIVE_SQL, plain)),
     ]
     problems = [p for p in problems if p]
     assert not problems, "\n".join(problems)
+
+
+def test_every_dash_is_read_as_not_applicable(families):
+    """Where the reference prints 0.00 the dash trait prints ``-``: each is kept as a not-applicable cell."""
+    _folder, db, composed = families
+    zeros = query(db, "SELECT count(*) FROM raw.table_cells c JOIN raw.documents d USING (document_id) "
+                      "WHERE d.source_file = ? AND c.status = 'number' AND c.value = 0", [composed[traits.REFERENCE].file_name])
+    dashes = query(db, "SELECT count(*) FROM raw.table_cells c JOIN raw.documents d USING (document_id) "
+                       "WHERE d.source_file = ? AND c.status = 'not_applicable'", [composed["zero_dash"].file_name])
+    assert zeros == dashes and zeros[0][0] > 100
 
 
 # --------------------------------------------------------------------------- the traits as printed
