@@ -22,6 +22,8 @@ FAMILIES = {
     "narrative": "情况说明 figures equal the table figures they describe; stated percentages equal their recomputation",
     "completeness": "every table the contents list is printed with its figures; every printed value is a number",
     "performance": "绩效自评表: 执行率 = 执行数 / 调整后预算数; Σ weights = 合计; Σ scores = 总分; score ≤ weight",
+    "extraction": "no silent misread: a key printed twice, a figure row without key, a figure under no measure, "
+                  "a table whose 类 = Σ 款 / 款 = Σ 项 checks fail for most parents",
 }
 DATA_SOURCE = "warehouse"
 ASSET = "identity_checks"

@@ -23,6 +23,7 @@ from ingestion.warehouse import WarehouseError, connect, now
 from validation.context import DATA_DOCS_INDEX, ensure_objects, get_context
 
 DEFAULT_PER_TERM = Decimal("0.01")
+MIN_PARENTS = 3  # extraction.hierarchy_mostly_failing judges a table with at least this many parent codes
 
 FINDINGS_DDL = """CREATE TABLE IF NOT EXISTS audit.identity_findings (
     document_id VARCHAR, check_name VARCHAR, family VARCHAR, table_name VARCHAR, row_key VARCHAR,
@@ -76,7 +77,41 @@ def _load_checks(con, per_term: Decimal) -> int:
             [str(per_term)])
     except duckdb.CatalogException as exc:
         raise WarehouseError("the warehouse has no identity checks yet: run `juesuan build` first") from exc
+    _add_hierarchy_mostly_failing(con)
     return con.execute("SELECT count(*) FROM checks_to_validate").fetchone()[0]
+
+
+def _add_hierarchy_mostly_failing(con) -> None:
+    """extraction.hierarchy_mostly_failing: one instance per document and coded table with at least
+    MIN_PARENTS parent codes checked (类 = Σ 款, 款 = Σ 项, economic 类 = Σ 款); it fails when more than
+    half of them miss beyond their tolerance in some column. A misprint breaks one parent; most of a
+    table breaking means the reader misplaced rows or columns. Derived here, not in dbt, because
+    whether a parent fails depends on the tolerance of this run."""
+    con.execute(
+        """INSERT INTO checks_to_validate BY NAME
+           WITH parents AS (
+               SELECT document_id, source_file, table_name, row_key, min(page_number) AS page_number,
+                      bool_or(abs(difference_wan) > tolerance_wan) AS failed
+               FROM checks_to_validate
+               WHERE check_name LIKE '%.parent_equals_children'
+               GROUP BY ALL
+           ), tables AS (
+               SELECT document_id, source_file, table_name, min(page_number) AS page_number,
+                      count(*) AS checked, count(*) FILTER (WHERE failed) AS failing,
+                      string_agg(row_key, ', ' ORDER BY row_key) FILTER (WHERE failed) AS failing_codes
+               FROM parents GROUP BY ALL HAVING count(*) >= ?
+           )
+           SELECT (SELECT coalesce(max(check_id), -1) FROM checks_to_validate)
+                      + row_number() OVER (ORDER BY source_file, page_number, table_name) AS check_id,
+                  document_id, source_file, 'extraction' AS family, 'extraction.hierarchy_mostly_failing' AS check_name,
+                  table_name, table_name AS row_key, 'hierarchy' AS measure, page_number,
+                  failing || ' of ' || checked || ' parent codes fail 类 = Σ 款 / 款 = Σ 项'
+                      || coalesce(' (' || failing_codes || ')', '')
+                      || ': most of a table failing means a misread (rows or columns misplaced), not a misprint'
+                      AS details,
+                  0 AS n_terms, 0::DECIMAL(20, 6) AS precision_unit, 0::DECIMAL(20, 6) AS tolerance_wan,
+                  2 * failing > checked AS is_failed, 'error' AS severity_hint
+           FROM tables""", [MIN_PARENTS])
 
 
 def _expectation_frame(con) -> pd.DataFrame:

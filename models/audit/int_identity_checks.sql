@@ -6,7 +6,10 @@
 -- involves (n_terms, which sets the rounding tolerance at validation time).
 -- Each family lives in its own model; a new family is a new
 -- int_identity_checks_<family> model added to this list.
-{% set families = ['summary', 'hierarchy', 'row', 'basic_expenditure', 'cross_table', 'narrative', 'completeness', 'performance'] %}
+{% set families = [
+    'summary', 'hierarchy', 'row', 'basic_expenditure', 'cross_table', 'narrative', 'completeness', 'performance',
+    'extraction'
+] %}
 
 {% for family in families %}
     select

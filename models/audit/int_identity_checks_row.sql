@@ -34,14 +34,16 @@ row_lines as (
         )
 ),
 
+-- one printed row: its key and its position (a key printed twice is two rows, each checked on its own)
 row_parts as (
     select
         document_id,
         table_seq,
         table_name,
+        page_number,
+        row_index,
         coalesce(subject_code, line_item) as row_key,
         any_value(amount_wan) filter (where measure = 'total') as row_total,
-        any_value(page_number) filter (where measure = 'total') as page_number,
         sum(amount_wan) filter (where is_part) as parts,
         count(*) filter (where is_part and amount_wan != 0) as n_parts
     from row_lines

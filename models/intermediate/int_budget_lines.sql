@@ -1,6 +1,8 @@
 -- Money facts of the standard tables: printed figures, and blank cells of
 -- printed rows as 0 (CONTRACT.md). Unparseable cells stay out (they are
--- ingest errors); tables that print no figure produce no lines.
+-- ingest errors); tables that print no figure produce no lines. Every line
+-- keeps its printed position (page, grid row and column, x0/top), so a key
+-- a report prints twice stays two distinguishable lines.
 with cells as (
     select * from {{ ref('stg_table_cells') }}
 ),
@@ -28,6 +30,8 @@ select
     cells.page_number,
     cells.row_index,
     cells.col_index,
+    cells.x0,
+    cells.top,
     documents.ingested_at,
     coalesce(cells.amount_wan, 0)::decimal(20, 6) as amount_wan,
     cells.cell_status = 'blank' as is_blank

@@ -1,10 +1,15 @@
 {{ fact_config() }}
 
+-- One row per code: a code the table prints twice (extraction.duplicate_key) contributes
+-- its first printing, never the sum of both.
 with lines as (
     select * from {{ ref('int_budget_lines') }}
     where
         table_name = 'expenditure' and subject_code is not null
         {{ new_documents_only() }}
+    qualify row_number() over (
+        partition by document_id, subject_code, measure order by table_seq, page_number, row_index, col_index
+    ) = 1
 )
 
 select

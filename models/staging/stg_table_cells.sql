@@ -14,5 +14,7 @@ select
     measure,
     value_text,
     amount_wan,
+    x0,
+    top,
     status as cell_status
 from {{ source('raw', 'table_cells') }}
