@@ -254,7 +254,6 @@ class _DocumentReader:
     # -- table bodies ----------------------------------------------------
     def _read_body(self, instance: TableInstance, grid: Grid) -> None:
         column_of = _column_map(instance, grid)
-        header_words = {part for group in instance.groups for c in group.columns for part in c.path}
         # A continuation grid starts at its first row: a repeated header band is
         # skipped row by row below, and a cut-off fragment is not a header.
         first = grid.header_row_count() if grid.page_number == instance.first_page else 0
@@ -266,10 +265,7 @@ class _DocumentReader:
                 self._merge_into_pending(instance, row, column_of)
                 continue
             texts = {normalise_text(c) for c in row if c and normalise_text(c)}
-            # A header band repeated inside the body (项目 | 行次 | 统计数) carries no figures.
-            # (A "0" is a figure, never a column number: whole-yuan tables print zeros so.)
-            if texts and all(t in header_words or t in _COLUMN_NUMBER_WORDS or (is_small_integer(t) and t.strip("0"))
-                             for t in texts):
+            if _repeats_header(instance, row, column_of):
                 continue
             # A caption row (二、机关运行经费) names the section of the rows below it.
             if is_caption_row(row) and not is_body_row(row):
@@ -475,6 +471,18 @@ def _names_another_table(lines: list[str]) -> bool:
         len(t) <= 48 and _OTHER_TABLE_TITLE.search(t) and not _CONTINUED.fullmatch(t)
         for t in (normalise_text(line) for line in lines)
     )
+
+
+def _repeats_header(instance: TableInstance, row: list, column_of: dict[int, int]) -> bool:
+    """A header band repeated inside the body (项目 | 行次 | 统计数): every printed cell is a part of
+    its own column's header, a column number or 栏次. (A "0" is a figure, never a column number.)"""
+    grid_col = {j: i for i, j in column_of.items()}
+    paths = {c.index: set(c.path) for g in instance.groups for c in g.columns}
+    printed = [(j, normalise_text(text)) for j, text in enumerate(row) if normalise_text(text)]
+    return bool(printed) and all(
+        text in _COLUMN_NUMBER_WORDS or (is_small_integer(text) and text.strip("0"))
+        or text in paths.get(grid_col.get(j, -1), ()) or text in "".join(paths.get(grid_col.get(j, -1), ()))
+        for j, text in printed)
 
 
 def _labels_to_name_cells(instance: TableInstance, row: list, column_of: dict[int, int]) -> list:

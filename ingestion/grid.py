@@ -96,7 +96,7 @@ def is_body_row(row: list[str | None]) -> bool:
     # A fixed label opens the body only when the row holds no other header words
     # (a 三公 header band also starts with "合计").
     label = clean_label(cells[0])
-    if len(cells) > 2 and not all(parse_amount(c).status == "number" for c in cells[1:]):
+    if len(cells) > 2 and not all(parse_amount(c).status in ("number", "not_applicable") for c in cells[1:]):
         return False  # other words: a header band (三公 header bands open with 合计 too)
     return bool(_BODY_LABEL.match(label)) or label in CLASS_NAMES
 
