@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_INPUTS = [ROOT.parent / "shared" / "pdfs", ROOT / "examples"]
+# The real 决算 PDFs beside the repo (not pdfs/budget/: 预算 reports) and the bundled examples.
+DEFAULT_INPUTS = sorted((ROOT.parent / "shared" / "pdfs").glob("*.pdf")) + [ROOT / "examples"]
 
 
 def _pdfs(paths: list[Path]) -> list[Path]:

@@ -185,11 +185,17 @@ class _DocumentReader:
             return []
         titled = [line for line in lines if recognise_title(line["text"])]
         bounds = [line["bottom"] for line in titled] + [page.height]
-        grids = [read_unruled(page.chars, number, bounds[i], bounds[i + 1]) for i in range(len(titled))]
+        regions = [(bounds[i], bounds[i + 1], None) for i in range(len(titled))]
         running = self.open_instance
         if running and running.spans and running.last_page == number - 1:
-            head = titled[0]["top"] if titled else page.height
-            grids.append(read_unruled(page.chars, number, 0, head, running.spans))
+            regions.append((0.0, titled[0]["top"] if titled else page.height, running.spans))
+        grids = []
+        for top, bottom, spans in regions:
+            try:
+                grids.append(read_unruled(page.chars, number, top, bottom, spans))
+            except Exception as exc:  # one unreadable table costs that table, not the document
+                self._error("table", f"page {number}: a table printed without rulings cannot be read "
+                            f"({type(exc).__name__}: {exc})", number)
         return [g for g in grids if g is not None]
 
     def _place_grid(self, grid: Grid, above: list[str], below: list[str], first_on_page: bool) -> None:
