@@ -20,6 +20,7 @@ from ingestion.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_
 from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
 from ingestion.keycolumns import roles_by_content
 from ingestion.lines import text_lines
+from ingestion.nametree import NameTreeState
 from ingestion.narrative import read_contents, read_narrative
 from ingestion.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
 from ingestion.paths import stored_name, stored_path
@@ -28,6 +29,12 @@ from ingestion.sheets import SheetsResult, read_sheets
 from ingestion.titles import CAPTION_LINE, find_numbering, find_unit, recognise_title
 from ingestion.unruled import read_unruled
 
+# Tables keyed by 功能分类 codes, whose rows printed by name only are resolved under their parent.
+FUNCTION_CODED_TABLES = {
+    "income", "expenditure", "fiscal_appropriation_detail", "general_budget_expenditure",
+    "general_budget_expenditure_detail", "general_budget_project_expenditure", "government_fund",
+    "state_capital_income_expenditure", "state_capital_expenditure",
+}
 # Cells of a column-number row (栏次 | 1 | 2 …) repeated under a continued header band.
 _COLUMN_NUMBER_WORDS = {"栏次", "行次", "类", "款", "项", "类款项"}
 
@@ -59,6 +66,7 @@ class TableInstance:
     figures: int = 0
     code_states: dict[int, SplitCodeState] = field(default_factory=dict)
     label_states: dict[int, LabelState] = field(default_factory=dict)
+    name_trees: dict[int, NameTreeState] = field(default_factory=dict)
     spans: list[tuple[float, float]] | None = None  # column extents of a table printed without rulings
 
     def record(self) -> dict:
@@ -342,10 +350,17 @@ class _DocumentReader:
         measures = group.measure_columns()
         texts = [cell(c) for c in measures]
         line_item, class_code = None, None
+        tree = instance.name_trees.setdefault(group.index, NameTreeState())
+        name = next((column_of.get(c.index) for c in group.columns if c.role == "name"), None)
+        indent = grid.indent(row_index, name)
         if not code and label:
             state = instance.label_states.setdefault(group.index, LabelState())
             line_item, class_code = state.resolve(label, group.side)
             code = class_code
+            if not code and not line_item and instance.table_name in FUNCTION_CODED_TABLES:
+                code = tree.resolve(label, indent)  # a name printed without its code, under its parent
+        if code:
+            tree.remember(code, indent)
         if not has_figure and not (code or line_item):
             return
         for column, text in zip(measures, texts):

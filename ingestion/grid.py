@@ -30,6 +30,7 @@ class Grid:
     rows: list[list[str | None]]
     cell_boxes: list[list[tuple[float, float, float, float] | None]]
     header_rows: int | None = None  # known from geometry (unruled tables); else found row by row
+    indents: list[list[float | None]] | None = None  # how far right of its cell's left edge each text starts
     spans: list[tuple[float, float]] | None = None  # an unruled table's column extents, for its continuation
 
     @property
@@ -70,7 +71,13 @@ class Grid:
 
     def without_leading_rows(self, count: int) -> Grid:
         header = None if self.header_rows is None else max(0, self.header_rows - count)
-        return Grid(self.page_number, self.bbox, self.rows[count:], self.cell_boxes[count:], header, self.spans)
+        indents = self.indents[count:] if self.indents else None
+        return Grid(self.page_number, self.bbox, self.rows[count:], self.cell_boxes[count:], header, self.spans, indents)
+
+    def indent(self, row_index: int, column: int | None) -> float | None:
+        if self.indents is None or column is None or row_index >= len(self.indents) or column >= len(self.indents[row_index]):
+            return None
+        return self.indents[row_index][column]
 
     def empty_note(self) -> str | None:
         return empty_note_in([cell for row in self.rows for cell in row if cell])
@@ -109,25 +116,33 @@ def grids_on_page(page, page_number: int) -> list[Grid]:
 
 def _grid(table, page_number: int, chars: list[dict]) -> Grid:
     boxes = [list(r.cells) for r in table.rows]
-    return Grid(page_number, tuple(table.bbox), cell_texts(boxes, chars), boxes)
+    texts, indents = cell_texts(boxes, chars)
+    return Grid(page_number, tuple(table.bbox), texts, boxes, indents=indents)
 
 
-def cell_texts(boxes: list[list[tuple | None]], chars: list[dict]) -> list[list[str | None]]:
-    """Each cell's text, its lines grouped by vertical overlap (``lines``), a glyph placed by its centre."""
+def cell_texts(boxes: list[list[tuple | None]], chars: list[dict]) -> tuple[list[list[str | None]], list[list[float | None]]]:
+    """Each cell's text, its lines grouped by vertical overlap (``lines``), a glyph placed by its centre;
+    and how far right of the cell's left edge the text starts (names show their level so)."""
     centred = sorted((((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, c) for c in chars), key=lambda t: t[0])
     mids = [t[0] for t in centred]
     rows: list[list[str | None]] = []
+    indents: list[list[float | None]] = []
     for row in boxes:
         texts: list[str | None] = []
+        starts: list[float | None] = []
         for box in row:
             if box is None:
                 texts.append(None)
+                starts.append(None)
                 continue
             x0, top, x1, bottom = box
             inside = [c for v, h, c in centred[bisect_left(mids, top):bisect_left(mids, bottom)] if x0 <= h < x1]
             texts.append(text_in(inside))
+            printed = [c["x0"] for c in inside if c["text"].strip()]
+            starts.append(min(printed) - x0 if printed else None)
         rows.append(texts)
-    return rows
+        indents.append(starts)
+    return rows, indents
 
 
 def empty_note_in(lines: list[str]) -> str | None:

@@ -83,6 +83,16 @@ def _row(words: list[Word], spans: list[Span], header: bool) -> list[str]:
     return [" ".join(parts) for parts in cells]
 
 
+def _indents(words: list[Word], spans: list[Span]) -> list[float | None]:
+    """How far right of its column's leftmost text each cell's first word starts."""
+    starts: list[float | None] = [None] * len(spans)
+    for word in words:
+        j = _covered(word, spans)[0]
+        if starts[j] is None:
+            starts[j] = word.x0 - spans[j][0]
+    return starts
+
+
 def _tabular(spans: list[Span], body: list[list[Word]]) -> bool:
     """Printed columns, not prose: two or more columns, and figures standing in a column of their own
     (the words of a paragraph overlap from line to line and merge into one span)."""
@@ -212,4 +222,5 @@ def read_unruled(chars: list[dict], page_number: int, top: float, bottom: float,
     boxes += [[(a, ln.top, b, ln.bottom) for a, b in spans] for ln in lines[first:last + 1]]
     top_edge = band[0] if header else lines[first].top
     bbox = (min(a for a, _ in spans), top_edge, max(b for _, b in spans), lines[last].bottom)
-    return Grid(page_number, bbox, rows, boxes, header_rows=len(header), spans=spans)
+    indents = [[None] * len(spans) for _ in header] + [_indents(words[i], spans) for i in range(first, last + 1)]
+    return Grid(page_number, bbox, rows, boxes, header_rows=len(header), spans=spans, indents=indents)
