@@ -6,6 +6,7 @@ Workers never touch the database: DuckDB admits one writer, so the parent writes
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import sys
@@ -156,25 +157,37 @@ def _run_jobs(con, pending: list[_Job], jobs: int, limits: Limits, summary: Summ
     running: list[_Job] = []
     bar = tqdm(total=len(pending), unit="pdf", disable=not progress or not pending, file=sys.stderr)
     while queue or running:
-        while queue and len(running) < jobs:
-            job = queue.pop(0)
-            parent, child = context.Pipe(duplex=False)
-            job.process = context.Process(target=_worker, args=(job.path, job.sha, limits, child), daemon=True)
-            job.process.start()
-            child.close()
-            job.conn, job.started = parent, time.monotonic()
-            running.append(job)
+        _start(context, queue, running, jobs, limits)
+        done = []
         for job in list(running):
             outcome = _poll(job, limits)
-            if outcome is None:
-                continue
-            running.remove(job)
-            kind, payload = outcome
+            if outcome is not None:
+                running.remove(job)
+                done.append((job, outcome))
+        _start(context, queue, running, jobs, limits)  # the next worker reads while this process writes
+        for job, (kind, payload) in done:
             summary.outcomes.append(_finish(con, job, kind, payload))
             bar.update(1)
-        if running:
+        if running and not done:
             time.sleep(0.01)
     bar.close()
+
+
+def _start(context, queue: list[_Job], running: list[_Job], jobs: int, limits: Limits) -> None:
+    # A forked worker's garbage collector would walk (and so copy) every object of this process;
+    # frozen objects are left out of its collections.
+    while queue and len(running) < jobs:
+        job = queue.pop(0)
+        parent, child = context.Pipe(duplex=False)
+        job.process = context.Process(target=_worker, args=(job.path, job.sha, limits, child), daemon=True)
+        gc.freeze()
+        try:
+            job.process.start()
+        finally:
+            gc.unfreeze()  # this process collects as before; the worker keeps them frozen
+        child.close()
+        job.conn, job.started = parent, time.monotonic()
+        running.append(job)
 
 
 def _run_jobs_dask(con, pending: list[_Job], limits: Limits, summary: Summary, progress: bool, scheduler: str) -> None:
