@@ -6,9 +6,12 @@ Workers never touch the database: DuckDB admits one writer, so the parent writes
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import multiprocessing as mp
 import os
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -83,11 +86,27 @@ def find_pdfs(paths: list[str]) -> list[str]:
     return ordered
 
 
-def _worker(path: str, document_id: str, limits: Limits, conn) -> None:
+def _worker(path: str, document_id: str, limits: Limits, conn, parent_pid: int) -> None:
+    _die_with_parent(parent_pid)
     try:
         conn.send(read_within_limits(path, document_id, limits.max_pages, limits.max_memory_mb))
     finally:
         conn.close()
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """A worker outlives a killed parent otherwise, blocked on its result pipe and holding the run
+    lock it inherited, so every later run would be refused: the kernel kills it with the parent."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the worker still ends when its pipe breaks
+        return
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass
@@ -179,7 +198,7 @@ def _start(context, queue: list[_Job], running: list[_Job], jobs: int, limits: L
     while queue and len(running) < jobs:
         job = queue.pop(0)
         parent, child = context.Pipe(duplex=False)
-        job.process = context.Process(target=_worker, args=(job.path, job.sha, limits, child), daemon=True)
+        job.process = context.Process(target=_worker, args=(job.path, job.sha, limits, child, os.getpid()), daemon=True)
         gc.freeze()
         try:
             job.process.start()

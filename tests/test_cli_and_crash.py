@@ -92,3 +92,40 @@ def test_examples_regenerate_identically(tmp_path):
         assert rebuilt.read_bytes() == (ROOT / "examples" / name).read_bytes(), name
 
 
+
+
+def _killed_mid_ingest(folder, db, sig) -> None:
+    """Start `juesuan run`, wait until its workers are reading, then kill it with ``sig``."""
+    proc = subprocess.Popen(CLI + ["run", str(folder), "--db", str(db), "--jobs", "2"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    seen = ""
+    while time.monotonic() < deadline and not re.search(r"\b[1-9]/6\b", seen):
+        seen += proc.stderr.read(1) or ""
+    os.kill(proc.pid, sig)
+    proc.wait()
+
+
+def test_a_killed_run_leaves_no_lock_behind(tmp_path):
+    """Forked workers used to outlive a killed run, blocked on their result pipe and holding the run
+    lock, so every later run exited 2. Now they die with it: the next run starts at once and its
+    warehouse equals a clean run's."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        pdf_factory.leshan(folder / f"r{i}.pdf") if i % 2 else pdf_factory.tiny_report(folder / f"r{i}.pdf", f"上海市第{i}局",
+                                                                                       f"{i}.25")
+    for i in range(1, 6, 2):  # distinct copies of the 47-page example, each read for a while
+        with open(folder / f"r{i}.pdf", "ab") as handle:
+            handle.write(f"\n%copy {i}\n".encode())
+    clean = tmp_path / "clean.duckdb"
+    assert _run(["run", str(folder), "--db", str(clean), "--no-progress"]).returncode == 0
+    totals = "SELECT (SELECT count(*) FROM raw.documents), (SELECT count(*) FROM marts.fct_budget_line), " \
+             "(SELECT count(*) FROM audit.identity_findings)"
+    for sig in (signal.SIGKILL, signal.SIGTERM):
+        db = tmp_path / f"killed_{sig}.duckdb"
+        _killed_mid_ingest(folder, db, sig)
+        rerun = _run(["run", str(folder), "--db", str(db), "--no-progress"])
+        assert rerun.returncode == 0, rerun.stderr
+        assert "another juesuan run holds" not in rerun.stderr
+        assert query(db, totals) == query(clean, totals)
