@@ -28,12 +28,25 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=None, help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
 
 
+def _at_least(low, kind):
+    """An argparse type: a number of ``kind`` no smaller than ``low`` (a typo is refused, exit 2)."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"{text} is below the least allowed value, {low}")
+        return value
+    return parse
+
+
 def _add_ingest_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes extracting PDFs in parallel")
+    parser.add_argument("--jobs", type=_at_least(1, int), default=1, help="worker processes extracting PDFs in parallel")
     parser.add_argument("--force", action="store_true", help="re-extract files even when already ingested")
-    parser.add_argument("--timeout", type=float, default=300.0, help="seconds allowed per document (default 300)")
-    parser.add_argument("--max-pages", type=int, default=2000, help="pages allowed per document (default 2000)")
-    parser.add_argument("--max-memory-mb", type=int, default=3072, help="memory allowed per worker (default 3072)")
+    parser.add_argument("--timeout", type=_at_least(0.001, float), default=300.0, help="seconds allowed per document (default 300)")
+    parser.add_argument("--max-pages", type=_at_least(1, int), default=2000, help="pages allowed per document (default 2000)")
+    parser.add_argument("--max-memory-mb", type=_at_least(1, int), default=3072, help="memory allowed per worker (default 3072)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.add_argument("--executor", choices=["local", "dask"], default="local",
                         help="where per-file extraction runs: local worker processes or a Dask cluster")

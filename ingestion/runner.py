@@ -162,8 +162,9 @@ def _plan(con, files: list[str], force: bool, summary: Summary) -> list[_Job]:
                 message = "" if status == "unchanged" else f"already ingested as {os.path.basename(source_path)}"
                 summary.outcomes.append(Outcome(path, status, message, document_id=sha))
                 continue
-        if not force and not known and wh.known_failure(con, sha):
-            summary.outcomes.append(Outcome(path, "unchanged", "failed before with this extractor version"))
+        failed_before = None if force or known else wh.known_failure(con, sha)
+        if failed_before:
+            summary.outcomes.append(Outcome(path, "unchanged", f"failed before with this extractor version: {failed_before}"))
             continue
         replaces = [d for d in wh.documents_at_path(con, path) if d != sha]
         pending.append(_Job(path, sha, replaces))

@@ -168,13 +168,20 @@ def known_document(con, document_id: str) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
-def known_failure(con, file_sha256: str) -> bool:
-    """A file that failed with this extractor version is not retried without --force."""
-    row = con.execute(
-        "SELECT count(*) FROM raw.ingest_errors WHERE file_sha256 = ? AND fatal AND extractor_version = ?",
-        [file_sha256, EXTRACTOR_VERSION],
-    ).fetchone()
-    return bool(row[0])
+# Failures where the file itself is at fault (not a PDF, corrupt, encrypted, no text layer, not a
+# report, over the page limit): the same file fails the same way, so it is not read again. Any other
+# failure (time or memory limit, a full disk, a worker that died) is retried by the next run.
+_KNOWN_FAILURE = """
+    SELECT any_value(reason) FROM raw.ingest_errors
+    WHERE file_sha256 = ? AND fatal AND extractor_version = ?
+      AND (stage IN ('open', 'text', 'recognise') OR (stage = 'limits' AND reason LIKE '%pages, over the limit%'))"""
+
+
+def known_failure(con, file_sha256: str) -> str | None:
+    """The reason a file failed with this extractor version when the file itself is at fault, else None
+    (not retried without --force)."""
+    row = con.execute(_KNOWN_FAILURE, [file_sha256, EXTRACTOR_VERSION]).fetchone()
+    return row[0] if row else None
 
 
 def documents_at_path(con, source_path: str) -> list[str]:

@@ -158,3 +158,28 @@ def test_a_document_that_cannot_be_written_leaves_nothing_and_the_batch_goes_on(
     assert query(db, "SELECT count(*) FROM raw.documents") == [(1,)]
     assert query(db, "SELECT count(DISTINCT document_id), count(*) FROM raw.pages") == [(1, 2)]
     assert query(db, "SELECT count(DISTINCT document_id) FROM raw.table_cells") == [(1,)]
+
+
+def test_a_passing_fault_is_retried_a_file_fault_is_not(tmp_path):
+    """A time-out is no fault of the file: the next run reads it again (and counts it failed until it
+    succeeds); a file that is not a PDF fails the same way every time and is not read again."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    pdf = pdf_factory.leshan(tmp_path / "leshan.pdf")
+    (tmp_path / "notes.pdf").write_text("not a pdf")
+    db = str(tmp_path / "w.duckdb")
+    first = ingest([str(tmp_path)], db, progress=False, limits=Limits(timeout_s=0.05))
+    assert sorted((Path(o.path).name, o.status) for o in first.outcomes) == [("leshan.pdf", "failed"), ("notes.pdf", "failed")]
+    again = ingest([str(tmp_path)], db, progress=False, limits=Limits(timeout_s=0.05))
+    assert sorted((Path(o.path).name, o.status) for o in again.outcomes) == [("leshan.pdf", "failed"), ("notes.pdf", "unchanged")]
+    assert any("failed before with this extractor version: the file is not a PDF" in line for line in again.lines())
+    later = ingest([str(pdf)], db, progress=False)
+    assert [o.status for o in later.outcomes] == ["ingested"]
+    # an option no run can honour is refused before anything is read
+    for option in (["--timeout", "-1"], ["--max-pages", "0"], ["--jobs", "0"], ["--timeout", "abc"]):
+        refused = subprocess.run([sys.executable, "-m", "ingestion.cli", "ingest", str(pdf), "--db", db, *option],
+                                 cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert refused.returncode == 2 and "error: argument" in refused.stderr, (option, refused.stderr)
