@@ -128,9 +128,10 @@ def _ingest(args, paths: list[str]):
 def _run(args) -> int:
     """ingest, build, validate, summary: one run at a time, each recorded in audit.runs."""
     record = RunRecord("run")
-    summary, findings, code = None, None, 2
+    summary, findings, code, held = None, None, 2, False
     try:
         with run_lock(args.db):
+            held = True
             started = time.monotonic()
             summary = _ingest(args, args.paths or [str(EXAMPLES_DIR)])
             if args.raw_parquet:
@@ -148,7 +149,7 @@ def _run(args) -> int:
                 if args.publish:
                     print(f"publish: {publish(args.db, args.publish)}")
     finally:
-        record.finish(args.db, code, summary, findings, args.log)
+        record.finish(args.db if held else None, code, summary, findings, args.log)
     return code
 
 

@@ -52,8 +52,10 @@ class RunRecord:
     def stage(self, name: str, started: float) -> None:
         self.values[f"{name}_seconds"] = round(time.monotonic() - started, 3)
 
-    def finish(self, db_path: str, exit_code: int, summary=None, findings: int | None = None,
+    def finish(self, db_path: str | None, exit_code: int, summary=None, findings: int | None = None,
                log_path: str | None = None) -> None:
+        """Record the run in audit.runs of ``db_path`` (None: a run refused before it held the
+        warehouse, which it must not touch) and as a line of the log file."""
         values = dict(self.values, finished_at=datetime.now(UTC), exit_code=exit_code, findings=findings,
                       run_id=self.values["started_at"].strftime("%Y%m%dT%H%M%S.%fZ"))
         if summary is not None:
@@ -64,6 +66,8 @@ class RunRecord:
                    "documents_unchanged", "documents_failed", "ingest_seconds", "build_seconds",
                    "validate_seconds", "findings"]
         try:
+            if db_path is None:
+                raise WarehouseError("refused")
             con = connect(db_path)
             try:
                 con.execute("CREATE SCHEMA IF NOT EXISTS audit")

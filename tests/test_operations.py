@@ -155,3 +155,18 @@ def test_a_warehouse_from_a_newer_release_is_refused(tmp_path):
                                    "--no-progress"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "written by a newer juesuan" in result.stderr
     assert query(db, "SELECT count(*) FROM raw.documents") == [(0,)]
+
+
+def test_a_refused_run_writes_nothing_into_the_warehouse_it_was_refused(tmp_path):
+    db = tmp_path / "warehouse.duckdb"
+    leshan = str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf")
+    first = subprocess.run(CLI + ["ingest", leshan, "--db", str(db), "--no-progress"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    log = tmp_path / "juesuan.log"
+    with run_lock(str(db)):
+        refused = subprocess.run(CLI + ["run", leshan, "--db", str(db), "--no-progress", "--log", str(log)], cwd=ROOT,
+                                 capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "another juesuan run holds" in refused.stderr
+    assert query(db, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'audit' AND table_name = 'runs'") == [(0,)]
+    assert "exit_code=2" in log.read_text()  # the log still says it was refused
