@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import time
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ingestion import __version__
@@ -41,6 +42,17 @@ def _at_least(low, kind):
     return parse
 
 
+def _tolerance(text: str) -> str:
+    """--tolerance-per-term: a non-negative decimal, kept as its text."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a tolerance (a number of 万元, 0 or more)")
+    return text
+
+
 def _add_ingest_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=_at_least(1, int), default=1, help="worker processes extracting PDFs in parallel")
     parser.add_argument("--force", action="store_true", help="re-extract files even when already ingested")
@@ -69,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--publish", default=None, help="after the run, replace this read-only copy for BI tools")
     run.add_argument("--raw-parquet", default=None, metavar="DIR",
                      help="after ingest, replace DIR with the raw layer as Parquet partitioned by fiscal year")
-    run.add_argument("--tolerance-per-term", default=None,
+    run.add_argument("--tolerance-per-term", default=None, type=_tolerance,
                      help="rounding tolerance in 万元 per printed term (default 0.01, or $JUESUAN_TOLERANCE_PER_TERM)")
 
     ing = sub.add_parser("ingest", help="extract PDFs into the raw schema")
@@ -86,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
             stage.add_argument("--out", default="report", help="output folder")
         if name == "validate":
             stage.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
-            stage.add_argument("--tolerance-per-term", default=None,
+            stage.add_argument("--tolerance-per-term", default=None, type=_tolerance,
                                help="rounding tolerance in 万元 per printed term (default 0.01)")
 
     pub = sub.add_parser("publish", help="replace a read-only copy of the warehouse for BI tools, atomically")
@@ -113,9 +125,6 @@ def _limits(args) -> Limits:
 
 
 def _ingest(args, paths: list[str]):
-    missing = [p for p in paths if not os.path.exists(p)]
-    for path in missing:
-        print(f"juesuan: no such file or folder: {path}", file=sys.stderr)
     if args.executor == "dask" and not args.scheduler:
         raise WarehouseError("--executor dask needs --scheduler ADDRESS")
     summary = ingest([p for p in paths if os.path.exists(p)], args.db, jobs=args.jobs, force=args.force,
@@ -181,10 +190,25 @@ def warehouse_summary(db_path: str) -> list[str]:
             f"{facts} budget lines, {findings} identity findings, {errors} ingest errors"]
 
 
+def _check_paths(args) -> None:
+    """Refuse what cannot work before anything runs: a command that reads a warehouse that is not
+    there (a mistyped --db would otherwise become a new empty one), a log file that is a folder."""
+    missing = [p for p in getattr(args, "paths", None) or [] if not os.path.exists(p)]
+    if args.command in ("run", "ingest") and missing:  # a typo is no empty batch: nothing is read
+        raise WarehouseError(f"no such file or folder: {', '.join(missing)}")
+    reads = args.command in ("build", "validate", "publish", "report", "export")
+    if reads and not os.path.isfile(args.db):
+        raise WarehouseError(f"no warehouse at {args.db}: give --db, or make one with `juesuan run` first")
+    log = getattr(args, "log", None)
+    if log and os.path.isdir(log):
+        raise WarehouseError(f"--log {log} is a folder; give a file to append to")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.db = args.db or default_db()
     try:
+        _check_paths(args)
         if args.command == "ingest":
             with run_lock(args.db):
                 _ingest(args, args.paths)

@@ -24,8 +24,11 @@ RUNS_DDL = """CREATE TABLE IF NOT EXISTS audit.runs (
 def run_lock(db_path: str):
     """An exclusive lock beside the warehouse, so scheduled runs never overlap."""
     path = os.path.abspath(db_path) + ".lock"
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    handle = open(path, "a+")  # noqa: SIM115 (held for the whole run)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handle = open(path, "a+")  # noqa: SIM115 (held for the whole run)
+    except OSError as exc:
+        raise WarehouseError(f"cannot open warehouse {db_path}: {exc.strerror or exc} ({path})") from exc
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -69,12 +69,13 @@ class Summary:
         return out
 
 
-def find_pdfs(paths: list[str]) -> list[str]:
-    """Files given, and every *.pdf under folders given, in a stable order."""
+def find_pdfs(paths: list[str], unreadable: list[OSError] | None = None) -> list[str]:
+    """Files given, and every *.pdf under folders given, in a stable order; folders that cannot be
+    listed go to ``unreadable``."""
     found: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            for root, _dirs, files in os.walk(path):
+            for root, _dirs, files in os.walk(path, onerror=(unreadable if unreadable is not None else []).append):
                 found.extend(os.path.join(root, f) for f in files if f.lower().endswith(".pdf"))
         else:
             found.append(path)
@@ -127,7 +128,11 @@ def ingest(paths: list[str], db_path: str, jobs: int = 1, force: bool = False,
     summary = Summary()
     con = wh.connect(db_path)
     try:
-        pending = _plan(con, find_pdfs(paths), force, summary)
+        unreadable: list[OSError] = []
+        pending = _plan(con, find_pdfs(paths, unreadable), force, summary)
+        for error in unreadable:  # a folder that cannot be listed is a failure the summary shows
+            reason = f"the folder cannot be read ({error.strerror or error})"
+            summary.outcomes.append(Outcome(error.filename or "?", "failed", reason))
         if scheduler:
             _run_jobs_dask(con, pending, limits, summary, progress, scheduler)
         else:

@@ -129,3 +129,23 @@ def test_a_killed_run_leaves_no_lock_behind(tmp_path):
         assert rerun.returncode == 0, rerun.stderr
         assert "another juesuan run holds" not in rerun.stderr
         assert query(db, totals) == query(clean, totals)
+
+
+def test_typos_are_refused_not_taken_for_success(tmp_path):
+    """A mistyped folder, --db, tolerance or log path ends in one line and exit 2, and creates nothing."""
+    db = tmp_path / "typo.duckdb"
+    cases = [
+        ["run", str(tmp_path / "no-such-folder"), "--db", str(db), "--no-progress"],
+        ["build", "--db", str(db)],
+        ["validate", "--db", str(db)],
+        ["publish", str(tmp_path / "bi.duckdb"), "--db", str(db)],
+        ["report", "--db", str(db), "--out", str(tmp_path / "report")],
+        ["run", "--db", str(db), "--log", str(tmp_path), "--no-progress"],
+    ]
+    for args in cases:
+        result = _run(args)
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("juesuan: "), (args, result.stderr)
+        assert not db.exists() and not (tmp_path / "bi.duckdb").exists() and not (tmp_path / "report").exists(), args
+    refused = _run(["validate", "--db", str(db), "--tolerance-per-term", "abc"])
+    assert refused.returncode == 2 and "'abc' is not a number" in refused.stderr
