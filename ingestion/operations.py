@@ -146,8 +146,15 @@ def _write_csv(path: str, fields: list[tuple], rows: list[tuple]) -> None:
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow([f[0] for f in fields])
-        writer.writerows([[("" if v is None else format(v, "f") if hasattr(v, "as_tuple") else v) for v in r]
+        writer.writerows([[("" if v is None else format(v, "f") if hasattr(v, "as_tuple") else _inert(v)) for v in r]
                           for r in rows])
+
+
+def _inert(value):
+    """PDF text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def export_fdp(db_path: str, directory: str) -> str:

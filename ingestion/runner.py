@@ -43,6 +43,13 @@ class Outcome:
     pages: int = 0
 
 
+def printable(text: str | None) -> str:
+    """A file name or reason as shown on a terminal: control characters (escape sequences, line
+    breaks) spelled out, so a crafted name cannot clear the screen or fake an ok line."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}"
+                   for c in text or "")
+
+
 @dataclass
 class Summary:
     outcomes: list[Outcome] = field(default_factory=list)
@@ -54,13 +61,13 @@ class Summary:
     def lines(self) -> list[str]:
         out = []
         for o in self.outcomes:
-            name = os.path.basename(o.path)
+            name = printable(os.path.basename(o.path))
             if o.status in ("ingested", "replaced"):
                 out.append(f"  ok        {name}: {o.pages} pages, {o.tables} tables, {o.figures} figures")
             elif o.status == "failed":
-                out.append(f"  ERROR     {name}: {o.message}")
+                out.append(f"  ERROR     {name}: {printable(o.message)}")
             else:
-                out.append(f"  {o.status:<9} {name}{': ' + o.message if o.message else ''}")
+                out.append(f"  {o.status:<9} {name}{': ' + printable(o.message) if o.message else ''}")
         out.append(
             f"ingest: {self.count('ingested', 'replaced')} ingested, {self.count('unchanged')} unchanged, "
             f"{self.count('duplicate')} duplicate, {self.count('failed')} failed "

@@ -183,3 +183,24 @@ def test_a_passing_fault_is_retried_a_file_fault_is_not(tmp_path):
         refused = subprocess.run([sys.executable, "-m", "ingestion.cli", "ingest", str(pdf), "--db", db, *option],
                                  cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert refused.returncode == 2 and "error: argument" in refused.stderr, (option, refused.stderr)
+
+
+def test_hostile_text_reaches_no_other_tool(tmp_path):
+    """A file name with a terminal escape and a line break is spelled out in the summary; PDF text
+    a spreadsheet would run as a formula is written to CSV with a leading quote."""
+    import csv
+
+    from ingestion.operations import _write_csv
+
+    name = "r\x1b[2J\n  ok        fake.pdf"
+    (tmp_path / name).write_text("not a pdf")
+    lines = ingest([str(tmp_path)], str(tmp_path / "w.duckdb"), progress=False).lines()
+    assert not any("\x1b" in line or "\n" in line for line in lines)
+    assert any(line.startswith("  ERROR     r\\x1b[2J\\x0a  ok        fake.pdf: ") for line in lines)
+    out = tmp_path / "x.csv"
+    _write_csv(str(out), [("name",), ("amount",)], [("=HYPERLINK(\"http://x\")", Decimal("-1.50")), ("@SUM(A1)", None),
+                                                    ("-2+3", Decimal("2")), ("行政运行", Decimal("0"))])
+    with open(out, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows == [["name", "amount"], ["'=HYPERLINK(\"http://x\")", "-1.50"], ["'@SUM(A1)", ""], ["'-2+3", "2"],
+                    ["行政运行", "0"]]
