@@ -1,7 +1,8 @@
 """Export folders (`export parquet`, `export raw`): written beside the target, then swapped in whole.
 
 A folder is replaced only when it is missing, empty or an earlier juesuan export (it holds the
-marker file): an export never deletes a folder of the user's.
+marker file): an export never deletes a folder or file of the user's. Used by `export parquet`,
+`export raw`, `export fdp` and `report`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ def staging_folder(target: str, kind: str) -> str:
     check_replaceable(target)
     os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
     staging = tempfile.mkdtemp(prefix=f".juesuan-{kind}-", dir=os.path.dirname(target))
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(staging, 0o777 & ~mask)  # mkdtemp's 0700 would shut out a BI service account
     with open(os.path.join(staging, MARKER), "w", encoding="utf-8") as handle:
         handle.write(f"written by juesuan export {kind}; replaced whole by the next export\n")
     return staging
@@ -39,8 +43,7 @@ def replace_folder(staging: str, target: str) -> None:
     """Put a finished folder in place of the old one: readers see the old or the new, never half."""
     check_replaceable(target)
     if os.path.exists(target):
-        old = target + ".old"
-        shutil.rmtree(old, ignore_errors=True)
+        old = staging + ".replaced"  # a name of juesuan's own (never a user's DIR.old)
         os.replace(target, old)
         os.replace(staging, target)
         shutil.rmtree(old, ignore_errors=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import tempfile
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -190,9 +191,6 @@ def export_fdp(db_path: str, directory: str) -> str:
         raise WarehouseError("the warehouse has no marts yet: run `juesuan build` first") from exc
     finally:
         con.close()
-    os.makedirs(directory, exist_ok=True)
-    _write_csv(os.path.join(directory, "budget-lines.csv"), _FDP_FIELDS, rows)
-    _write_csv(os.path.join(directory, "project-budgets.csv"), _FDP_PROJECT_FIELDS, projects)
     package = {
         "name": "juesuan-final-accounts",
         "title": "决算 final accounts extracted by juesuan",
@@ -227,10 +225,13 @@ def export_fdp(db_path: str, directory: str) -> str:
             },
         },
     }
-    path = os.path.join(directory, "datapackage.json")
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(package, handle, ensure_ascii=False, indent=2)
-    return path
+    target = os.path.abspath(directory)
+    with exporting_to(target, "fdp") as staging:  # a folder of its own, never a user's files overwritten
+        _write_csv(os.path.join(staging, "budget-lines.csv"), _FDP_FIELDS, rows)
+        _write_csv(os.path.join(staging, "project-budgets.csv"), _FDP_PROJECT_FIELDS, projects)
+        with open(os.path.join(staging, "datapackage.json"), "w", encoding="utf-8") as handle:
+            json.dump(package, handle, ensure_ascii=False, indent=2)
+    return os.path.join(target, "datapackage.json")
 
 
 def publish(db_path: str, target: str) -> str:
@@ -242,8 +243,30 @@ def publish(db_path: str, target: str) -> str:
     finally:
         con.close()
     target = os.path.abspath(target)
+    marker = target + PUBLISHED_MARKER
+    if os.path.isdir(target) or (os.path.exists(target) and not os.path.exists(marker)):
+        raise WarehouseError(f"{target} exists and is not a copy juesuan published; nothing was written "
+                             "(give a new file, or an earlier published copy to replace)")
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    staging = target + ".tmp"
-    shutil.copyfile(db_path, staging)
-    os.replace(staging, target)
+    handle, staging = tempfile.mkstemp(prefix=".juesuan-publish-", suffix=".duckdb", dir=os.path.dirname(target))
+    os.close(handle)
+    try:
+        shutil.copyfile(db_path, staging)
+        os.chmod(staging, 0o666 & ~_umask())
+        with open(marker, "w", encoding="utf-8") as note:
+            note.write(f"{os.path.basename(target)} is a read-only copy published by juesuan; the next publish replaces it\n")
+        os.replace(staging, target)
+    finally:
+        if os.path.exists(staging):
+            os.remove(staging)
     return target
+
+
+# Beside a published copy: says the file is juesuan's to replace (anything else at the target is refused).
+PUBLISHED_MARKER = ".juesuan-published"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -12,6 +12,7 @@ import os
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from ingestion.export_folder import exporting_to
 from ingestion.numbers import format_amount
 from ingestion.warehouse import WarehouseError, connect
 
@@ -106,10 +107,8 @@ def write_report(db_path: str, out_dir: str) -> str:
             f"<style>{_STYLE}</style></head><body><h1>决算 audit report</h1>"
             f"<p>{len(documents)} documents · generated {datetime.now(UTC).isoformat(timespec='seconds')}</p>"
             f"<ul>{toc}</ul>{''.join(sections)}</body></html>")
-    os.makedirs(out_dir, exist_ok=True)
-    path = os.path.join(out_dir, "index.html")
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as handle:
-        handle.write(page)
-    os.replace(tmp, path)
-    return path
+    target = os.path.abspath(out_dir)
+    with exporting_to(target, "report") as staging:  # a folder of its own, never a user's files overwritten
+        with open(os.path.join(staging, "index.html"), "w", encoding="utf-8") as handle:
+            handle.write(page)
+    return os.path.join(target, "index.html")

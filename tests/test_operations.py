@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingestion.operations import export_parquet, run_lock
+from ingestion.operations import export_parquet, publish, run_lock
 from tests.conftest import EXAMPLES, ROOT, query
 
 CLI = [sys.executable, "-m", "ingestion.cli"]
@@ -170,3 +171,49 @@ def test_a_refused_run_writes_nothing_into_the_warehouse_it_was_refused(tmp_path
     assert refused.returncode == 2 and "another juesuan run holds" in refused.stderr
     assert query(db, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'audit' AND table_name = 'runs'") == [(0,)]
     assert "exit_code=2" in log.read_text()  # the log still says it was refused
+
+
+def test_outputs_never_delete_or_overwrite_what_they_did_not_create(tmp_path):
+    """export/report/publish replace only what juesuan wrote there (its marker says so); a user's
+    folder, file, DIR.old or same-named file is refused or left alone, and nothing is left behind."""
+    db = tmp_path / "warehouse.duckdb"
+    leshan = str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf")
+    assert subprocess.run(CLI + ["run", leshan, "--db", str(db), "--no-progress"], cwd=ROOT, capture_output=True,
+                          timeout=600).returncode == 0
+    # export parquet: a sibling DIR.old of the user's survives two exports; the folder is readable by others
+    out, old = tmp_path / "marts", tmp_path / "marts.old"
+    old.mkdir()
+    (old / "mine.txt").write_text("keep")
+    export_parquet(str(db), str(out))
+    export_parquet(str(db), str(out))
+    assert (old / "mine.txt").read_text() == "keep"
+    assert oct(out.stat().st_mode & 0o777) == oct(0o777 & ~_umask())
+    # report and fdp into a folder holding a user's file: refused, the file untouched
+    for args in (["report", "--db", str(db), "--out"], ["export", "fdp", "--db", str(db)]):
+        folder = tmp_path / f"user_{args[0]}"
+        folder.mkdir()
+        (folder / ("index.html" if args[0] == "report" else "budget-lines.csv")).write_text("mine")
+        result = subprocess.run(CLI + args[:1] + ([args[1], str(folder)] + args[2:] if args[0] == "export" else
+                                                  args[1:] + [str(folder)]), cwd=ROOT, capture_output=True, text=True,
+                                timeout=300)
+        assert result.returncode == 2 and "is not a juesuan export" in result.stderr, result.stderr
+        assert [p.name for p in folder.iterdir()] == ["index.html" if args[0] == "report" else "budget-lines.csv"]
+    # publish: a user's file or another warehouse at the target is refused; a folder too, with nothing left behind
+    text = tmp_path / "notes.duckdb"
+    text.write_text("my notes")
+    for target in (text, tmp_path):
+        before = sorted(p.name for p in tmp_path.iterdir())
+        result = subprocess.run(CLI + ["publish", str(target), "--db", str(db)], cwd=ROOT, capture_output=True,
+                                text=True, timeout=300)
+        assert result.returncode == 2 and "is not a copy juesuan published" in result.stderr, result.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert text.read_text() == "my notes"
+    # its own published copy is replaced
+    bi = tmp_path / "bi.duckdb"
+    assert publish(str(db), str(bi)) == str(bi) and publish(str(db), str(bi)) == str(bi)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
