@@ -18,6 +18,13 @@ from ingestion.warehouse import WarehouseError
 MARKER = ".juesuan-export"
 
 
+def umask() -> int:
+    """This process's file-creation mask (read by setting it, then set back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def check_replaceable(target: str) -> None:
     if not os.path.exists(target):
         return
@@ -31,9 +38,7 @@ def staging_folder(target: str, kind: str) -> str:
     check_replaceable(target)
     os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
     staging = tempfile.mkdtemp(prefix=f".juesuan-{kind}-", dir=os.path.dirname(target))
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(staging, 0o777 & ~mask)  # mkdtemp's 0700 would shut out a BI service account
+    os.chmod(staging, 0o777 & ~umask())  # mkdtemp's 0700 would shut out a BI service account
     with open(os.path.join(staging, MARKER), "w", encoding="utf-8") as handle:
         handle.write(f"written by juesuan export {kind}; replaced whole by the next export\n")
     return staging

@@ -268,6 +268,8 @@ class _DocumentReader:
     # -- table bodies ----------------------------------------------------
     def _read_body(self, instance: TableInstance, grid: Grid) -> None:
         column_of = _column_map(instance, grid)
+        # Each grid column's header as one text (the parts of a wrapped header joined in order).
+        headers = {column_of[c.index]: "".join(c.path) for g in instance.groups for c in g.columns if c.index in column_of}
         # A continuation grid starts at its first row: a repeated header band is
         # skipped row by row below, and a cut-off fragment is not a header.
         first = grid.header_row_count() if grid.page_number == instance.first_page else 0
@@ -279,7 +281,7 @@ class _DocumentReader:
                 self._merge_into_pending(instance, row, column_of)
                 continue
             texts = {normalise_text(c) for c in row if c and normalise_text(c)}
-            if _repeats_header(instance, row, column_of):
+            if _repeats_header(row, headers):
                 continue
             # A caption row (二、机关运行经费) names the section of the rows below it.
             if is_caption_row(row) and not is_body_row(row):
@@ -351,8 +353,8 @@ class _DocumentReader:
         texts = [cell(c) for c in measures]
         line_item, class_code = None, None
         tree = instance.name_trees.setdefault(group.index, NameTreeState())
-        name = next((column_of.get(c.index) for c in group.columns if c.role == "name"), None)
-        indent = grid.indent(row_index, name)
+        name = group.name_column()
+        indent = grid.indent(row_index, column_of.get(name.index) if name else None)
         if not code and label:
             state = instance.label_states.setdefault(group.index, LabelState())
             line_item, class_code = state.resolve(label, group.side)
@@ -494,15 +496,12 @@ def _names_another_table(lines: list[str]) -> bool:
     )
 
 
-def _repeats_header(instance: TableInstance, row: list, column_of: dict[int, int]) -> bool:
+def _repeats_header(row: list, headers: dict[int, str]) -> bool:
     """A header band repeated inside the body (项目 | 行次 | 统计数): every printed cell is a part of
     its own column's header, a column number or 栏次. (A "0" is a figure, never a column number.)"""
-    grid_col = {j: i for i, j in column_of.items()}
-    paths = {c.index: set(c.path) for g in instance.groups for c in g.columns}
     printed = [(j, normalise_text(text)) for j, text in enumerate(row) if normalise_text(text)]
     return bool(printed) and all(
-        text in _COLUMN_NUMBER_WORDS or (is_small_integer(text) and text.strip("0"))
-        or text in paths.get(grid_col.get(j, -1), ()) or text in "".join(paths.get(grid_col.get(j, -1), ()))
+        text in _COLUMN_NUMBER_WORDS or (is_small_integer(text) and text.strip("0")) or text in headers.get(j, "")
         for j, text in printed)
 
 
@@ -510,7 +509,8 @@ def _labels_to_name_cells(instance: TableInstance, row: list, column_of: dict[in
     """Words under a figure column of a group whose name cell is empty are that row's label (a label
     centred over merged cells lands there when no ruling says where the cell was)."""
     for group in instance.groups:
-        name = next((column_of.get(c.index) for c in group.columns if c.role == "name"), None)
+        column = group.name_column()
+        name = column_of.get(column.index) if column else None
         if name is None or name >= len(row) or normalise_text(row[name]):
             continue
         for column in group.measure_columns():

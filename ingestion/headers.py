@@ -69,6 +69,9 @@ class ColumnGroup:
     def measure_columns(self) -> list[Column]:
         return [c for c in self.columns if c.role == "measure"]
 
+    def name_column(self) -> Column | None:
+        return next((c for c in self.columns if c.role == "name"), None)
+
 
 def header_path(texts: list[str | None]) -> list[str]:
     """Normalised, de-duplicated header cells top-down; column numbers (1, 2, 栏次) dropped."""

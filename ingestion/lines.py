@@ -12,6 +12,7 @@ ascent or a shifted baseline. Every reader of page text (cover, contents, titles
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Share of the smaller glyph height two extents must share to be one line. Lines set solid
 # (spacing = font size) share nothing; a 5 pt shift of 12 pt digits still shares 58%.
@@ -37,27 +38,29 @@ class Line:
     core_top: float = 0.0
     core_bottom: float = 0.0
 
-    @property
+    # Read once grouping is done (a line's glyphs do not change after), so computed once each.
+    @cached_property
     def top(self) -> float:
         return min(c["top"] for c in self.chars)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c["bottom"] for c in self.chars)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(c["x0"] for c in self.chars)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(c["x1"] for c in self.chars)
 
-    def words(self, gap: float = WORD_GAP) -> list[Word]:
+    @cached_property
+    def words(self) -> list[Word]:
         words: list[Word] = []
         current: list[dict] = []
         for char in self.chars:
-            if current and char["x0"] - current[-1]["x1"] > gap:
+            if current and char["x0"] - current[-1]["x1"] > WORD_GAP:
                 words.append(_word(current))
                 current = []
             if char["text"].strip():
@@ -69,9 +72,9 @@ class Line:
             words.append(_word(current))
         return words
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words())
+        return " ".join(w.text for w in self.words)
 
     def as_dict(self) -> dict:
         return {"text": self.text, "x0": self.x0, "x1": self.x1, "top": self.top, "bottom": self.bottom}

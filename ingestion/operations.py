@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from ingestion.export_folder import check_replaceable, exporting_to
+from ingestion.export_folder import check_replaceable, exporting_to, umask
 from ingestion.warehouse import WarehouseError, connect
 
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS audit.runs (
@@ -252,7 +252,7 @@ def publish(db_path: str, target: str) -> str:
     os.close(handle)
     try:
         shutil.copyfile(db_path, staging)
-        os.chmod(staging, 0o666 & ~_umask())
+        os.chmod(staging, 0o666 & ~umask())
         with open(marker, "w", encoding="utf-8") as note:
             note.write(f"{os.path.basename(target)} is a read-only copy published by juesuan; the next publish replaces it\n")
         os.replace(staging, target)
@@ -265,8 +265,3 @@ def publish(db_path: str, target: str) -> str:
 # Beside a published copy: says the file is juesuan's to replace (anything else at the target is refused).
 PUBLISHED_MARKER = ".juesuan-published"
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -14,15 +14,15 @@ _THIN = 2.0
 _EXPLICIT = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit"}
 
 
-def ruling_objects(page) -> list[dict]:
-    return list(page.lines) + [r for r in page.rects if r.get("stroke") or min(r["width"], r["height"]) <= _THIN]
+def _is_ruling(rect: dict) -> bool:
+    return bool(rect.get("stroke")) or min(rect["width"], rect["height"]) <= _THIN
 
 
 def find_ruled_tables(page) -> list:
     """pdfplumber's tables over the page's rulings only."""
-    if all(r.get("stroke") or min(r["width"], r["height"]) <= _THIN for r in page.rects):
+    if all(_is_ruling(r) for r in page.rects):
         return page.find_tables()  # nothing to leave out: pdfplumber's own edges
-    rulings = ruling_objects(page)
+    rulings = list(page.lines) + [r for r in page.rects if _is_ruling(r)]
     if len(rulings) < 2:
         return []
     return page.find_tables({**_EXPLICIT, "explicit_vertical_lines": rulings, "explicit_horizontal_lines": rulings})

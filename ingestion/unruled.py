@@ -70,27 +70,31 @@ def _covered(word: Word, spans: list[Span]) -> list[int]:
     best = max(overlaps, default=(0.0, -1))
     if best[0] > 0:
         return [best[1]]
-    nearest = min(range(len(spans)), key=lambda j: min(abs(spans[j][0] - word.x1), abs(spans[j][1] - word.x0)))
-    return [nearest] if spans else []
+    nearest = min(range(len(spans)), key=lambda j: min(abs(spans[j][0] - word.x1), abs(spans[j][1] - word.x0)),
+                  default=None)
+    return [] if nearest is None else [nearest]
 
 
 def _row(words: list[Word], spans: list[Span], header: bool) -> list[str]:
+    """A header line's cells: a word in every column it covers."""
     cells: list[list[str]] = [[] for _ in spans]
     for word in words:
-        columns = _covered(word, spans)
-        for j in columns if header else columns[:1]:
+        for j in _covered(word, spans) if header else _covered(word, spans)[:1]:
             cells[j].append(word.text)
     return [" ".join(parts) for parts in cells]
 
 
-def _indents(words: list[Word], spans: list[Span]) -> list[float | None]:
-    """How far right of its column's leftmost text each cell's first word starts."""
+def _body_row(words: list[Word], spans: list[Span]) -> tuple[list[str], list[float | None]]:
+    """A body line's cells (each word in one column), and how far right of its column's leftmost
+    text each cell's first word starts (names show their level so)."""
+    cells: list[list[str]] = [[] for _ in spans]
     starts: list[float | None] = [None] * len(spans)
     for word in words:
         j = _covered(word, spans)[0]
+        cells[j].append(word.text)
         if starts[j] is None:
             starts[j] = word.x0 - spans[j][0]
-    return starts
+    return [" ".join(parts) for parts in cells], starts
 
 
 def _tabular(spans: list[Span], body: list[list[Word]]) -> bool:
@@ -98,8 +102,9 @@ def _tabular(spans: list[Span], body: list[list[Word]]) -> bool:
     (the words of a paragraph overlap from line to line and merge into one span)."""
     if len(spans) < 2:
         return False
-    figure_columns = {_covered(w, spans)[0] for line in body for w in line if looks_figure(w.text)}
-    key_columns = {_covered(w, spans)[0] for line in body for w in line if not looks_figure(w.text)}
+    placed = [(_covered(w, spans)[0], looks_figure(w.text)) for line in body for w in line]
+    figure_columns = {j for j, figure in placed if figure}
+    key_columns = {j for j, figure in placed if not figure}
     return bool(figure_columns - key_columns) or not key_columns
 
 
@@ -196,7 +201,7 @@ def read_unruled(chars: list[dict], page_number: int, top: float, bottom: float,
     lines = [ln for ln in group_lines([c for c in chars if top <= (c["top"] + c["bottom"]) / 2 < bottom])
              if ln.text.strip()]
     lines = [ln for ln in lines if not (recognise_title(ln.text) or is_caption_line(ln.text))]
-    words = [ln.words() for ln in lines]
+    words = [ln.words for ln in lines]
     body = [i for i, w in enumerate(words) if _is_figure_row(w) or is_body_row([x.text for x in w])]
     if not body:
         return _header_only(lines, words, page_number) if spans is None else None
@@ -217,10 +222,11 @@ def read_unruled(chars: list[dict], page_number: int, top: float, bottom: float,
         if not body or not any(_is_figure_row(words[i]) for i in body):
             return None
         header, band, first, last = [], (0.0, 0.0), 0, body[-1]
-    rows = header + [_row(words[i], spans, header=False) for i in range(first, last + 1)]
+    body_rows = [_body_row(words[i], spans) for i in range(first, last + 1)]
+    rows = header + [cells for cells, _ in body_rows]
     boxes = [[(a, band[0], b, band[1]) for a, b in spans] for _ in header]
     boxes += [[(a, ln.top, b, ln.bottom) for a, b in spans] for ln in lines[first:last + 1]]
     top_edge = band[0] if header else lines[first].top
     bbox = (min(a for a, _ in spans), top_edge, max(b for _, b in spans), lines[last].bottom)
-    indents = [[None] * len(spans) for _ in header] + [_indents(words[i], spans) for i in range(first, last + 1)]
+    indents = [[None] * len(spans) for _ in header] + [starts for _, starts in body_rows]
     return Grid(page_number, bbox, rows, boxes, header_rows=len(header), spans=spans, indents=indents)

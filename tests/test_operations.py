@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.export_folder import umask
 from ingestion.operations import export_parquet, publish, run_lock
 from tests.conftest import EXAMPLES, ROOT, query
 
@@ -187,7 +187,7 @@ def test_outputs_never_delete_or_overwrite_what_they_did_not_create(tmp_path):
     export_parquet(str(db), str(out))
     export_parquet(str(db), str(out))
     assert (old / "mine.txt").read_text() == "keep"
-    assert oct(out.stat().st_mode & 0o777) == oct(0o777 & ~_umask())
+    assert oct(out.stat().st_mode & 0o777) == oct(0o777 & ~umask())
     # report and fdp into a folder holding a user's file: refused, the file untouched
     for args in (["report", "--db", str(db), "--out"], ["export", "fdp", "--db", str(db)]):
         folder = tmp_path / f"user_{args[0]}"
@@ -212,8 +212,3 @@ def test_outputs_never_delete_or_overwrite_what_they_did_not_create(tmp_path):
     bi = tmp_path / "bi.duckdb"
     assert publish(str(db), str(bi)) == str(bi) and publish(str(db), str(bi)) == str(bi)
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
