@@ -1047,7 +1047,9 @@ def fiscal_summary_table(doc: DocContext) -> TableModel:
     title = doc.title_of("fiscal_appropriation_summary")
     note = ("注：本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。"
             if fam.key != "shanghai" else "注：本表反映部门本年度财政拨款总收支和结转结余情况。")
-    return b.build(title, doc.number_of(4), [note], landscape=fam.key == "shanghai")
+    # Without 行次 columns the table is drawn at Shanghai's landscape widths: a landscape page, not
+    # text past the edge of a portrait one (a reader drops what no page shows).
+    return b.build(title, doc.number_of(4), [note], landscape=fam.key == "shanghai" or sum(widths) > PORTRAIT_WIDTH)
 
 
 def _fiscal_header(doc: DocContext) -> tuple[list, list[float], str]:
@@ -3152,7 +3154,7 @@ def _est_height(table: Table, row: Sequence) -> float:
 
 
 DOCUMENT_COLUMNS = ["document_id", "source_file", "source_path", "file_size", "page_count", "unit_name", "fiscal_year",
-                    "report_kind", "region", "extractor_version", "ingested_at"]
+                    "report_kind", "scope", "region", "extractor_version", "ingested_at"]
 PAGE_COLUMNS = ["document_id", "page_number", "text", "char_count", "width", "height"]
 INSTANCE_COLUMNS = ["document_id", "table_seq", "table_name", "title_text", "numbering", "amount_unit", "first_page",
                     "last_page", "is_empty", "empty_note", "figure_count", "column_headers", "body_row_count"]
@@ -3184,7 +3186,8 @@ def raw_extraction(plan: Plan, unit: Unit, year: int):
     document = {
         "document_id": document_id_of(plan, unit, year), "source_file": comp.file_name,
         "source_path": f"synthetic://seed-{plan.seed}/{comp.file_name}", "file_size": None, "page_count": layout.page,
-        "unit_name": unit.name, "fiscal_year": year, "report_kind": unit.kind, "region": region_of(unit.name),
+        "unit_name": unit.name, "fiscal_year": year, "report_kind": "final_accounts",
+        "scope": {"部门": "department", "单位": "unit"}[unit.kind], "region": region_of(unit.name),
     }
     pages = [{"page_number": n, "text": "\n".join(p.lines), "char_count": sum(len(line.replace(" ", "")) for line in p.lines),
               "width": p.width, "height": p.height} for n, p in enumerate(layout.pages, start=1)]

@@ -19,14 +19,14 @@ from ingestion.cover import read_cover
 from ingestion.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_row, is_caption_row
 from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
 from ingestion.keycolumns import roles_by_content
-from ingestion.lines import text_lines
+from ingestion.lines import text_lines, visible_page
 from ingestion.nametree import NameTreeState
 from ingestion.narrative import read_contents, read_narrative
 from ingestion.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
 from ingestion.paths import stored_name, stored_path
 from ingestion.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
 from ingestion.sheets import SheetsResult, read_sheets
-from ingestion.titles import CAPTION_LINE, find_numbering, find_unit, recognise_title
+from ingestion.titles import CAPTION_LINE, find_numbering, find_unit, join_wrapped_titles, recognise_title, recognise_titled
 from ingestion.unruled import read_unruled
 
 # Tables keyed by 功能分类 codes, whose rows printed by name only are resolved under their parent.
@@ -68,6 +68,8 @@ class TableInstance:
     label_states: dict[int, LabelState] = field(default_factory=dict)
     name_trees: dict[int, NameTreeState] = field(default_factory=dict)
     spans: list[tuple[float, float]] | None = None  # column extents of a table printed without rulings
+    x_extent: tuple[float, float] = (0.0, 0.0)  # left and right edge of the first grid
+    carried: dict[int, str] = field(default_factory=dict)  # a group's row category, merged down over rows
 
     def record(self) -> dict:
         return {
@@ -161,11 +163,14 @@ class _DocumentReader:
         self.out = Extraction(document={})
         self.instances: list[TableInstance] = []
         self.open_instance: TableInstance | None = None
+        self.carried_title: list[str] = []  # a title printed last on a page, its table on the next
+        self.title_page: int | None = None  # the page that printed the title of the grid being placed
         self.char_total = 0
 
     # -- pages -----------------------------------------------------------
     def read_page(self, page, number: int) -> None:
-        lines = text_lines(page)
+        page = visible_page(page)
+        lines = join_wrapped_titles(text_lines(page))
         text = "\n".join(line["text"] for line in lines)
         self.char_total += len(page.chars)
         self.out.pages.append(
@@ -177,14 +182,23 @@ class _DocumentReader:
         grids = grids_on_page(page, number) or self._unruled_grids(page, number, lines, text)
         grids.sort(key=lambda g: g.bbox[1])
         previous_bottom = 0.0
+        carried, self.carried_title = self.carried_title, []
         for index, grid in enumerate(grids):
-            above = [ln for ln in lines if previous_bottom <= ln["top"] and ln["bottom"] <= grid.bbox[1] + 1]
+            above = [ln["text"] for ln in lines if previous_bottom <= ln["top"] and ln["bottom"] <= grid.bbox[1] + 1]
+            self.title_page = None
+            if index == 0 and carried and not any(recognise_title(line) for line in above):
+                above, self.title_page = carried + above, number - 1
             next_top = grids[index + 1].bbox[1] if index + 1 < len(grids) else page.height
             below = [ln["text"] for ln in lines if grid.bbox[3] - 1 <= ln["top"] < next_top]
-            self._place_grid(grid, [ln["text"] for ln in above], below, first_on_page=index == 0)
+            self._place_grid(grid, above, below, first_on_page=index == 0)
             previous_bottom = grid.bbox[3]
         if not grids and self.open_instance and lines:
             self.open_instance = None  # a page of text ends any running table
+        # A title (and its 单位 line) printed below the page's last table starts the next page's table.
+        trailing = [ln["text"] for ln in lines if ln["top"] >= previous_bottom - 1]
+        titled = [i for i, line in enumerate(trailing) if recognise_title(line)]
+        if titled and "目录" not in normalise_text(text):
+            self.carried_title = trailing[titled[-1]:]
 
     def _unruled_grids(self, page, number: int, lines: list[dict], text: str) -> list[Grid]:
         """Tables printed without rulings: one below each title (a contents page lists titles, it
@@ -237,12 +251,19 @@ class _DocumentReader:
         header_rows = grid.header_row_count()
         paths = [header_path(texts) for texts in grid.header_paths(header_rows)]
         roles = roles_by_content(paths, grid.rows[header_rows:])
+        if name == "procurement":
+            # 采购品目 | 专项名称 | 经济科目 | 物品 | 组织形式 are words describing the row; the 总计 / 金额 is its figure.
+            roles = ["measure" if re.search(r"总计|合计|金额|预算数?$", "".join(p)) else "name" for p in paths]
         instance = TableInstance(
             seq=len(self.instances) + 1, table_name=name, title=title_text.strip(), numbering=numbering,
-            unit=unit or "万元", first_page=grid.page_number, last_page=grid.page_number,
+            unit=unit or "万元", first_page=self.title_page or grid.page_number, last_page=grid.page_number,
             groups=map_columns(paths, name, roles), centres=grid.column_centres(), n_cols=grid.n_cols,
-            spans=grid.spans,
+            spans=grid.spans, x_extent=(grid.bbox[0], grid.bbox[2]),
         )
+        found = recognise_titled(title_text)
+        if name == "three_public" and found and found[2] == "budget":
+            for column in (c for g in instance.groups for c in g.measure_columns()):
+                column.measure = "budget"  # a 预算表 prints budgets only, whatever its band says
         tops = {path[0] for path in paths if path}
         if len(tops) == 1 and CAPTION.match(next(iter(tops))):
             instance.section = next(iter(tops))  # the header band opens with the first section's caption
@@ -253,7 +274,9 @@ class _DocumentReader:
         instance = self.open_instance
         if instance is None or instance.last_page != grid.page_number - 1:
             return False
-        return grid.n_cols == instance.n_cols or abs(grid.n_cols - instance.n_cols) <= 1
+        # Merged cells can hide columns of a continued grid; its edges still line up with the table's.
+        same_edges = all(abs(a - b) <= 3 for a, b in zip(instance.x_extent, (grid.bbox[0], grid.bbox[2])))
+        return abs(grid.n_cols - instance.n_cols) <= 1 or same_edges
 
     def _store_grid(self, grid: Grid, instance: TableInstance | None) -> None:
         for row_index, row in enumerate(grid.rows):
@@ -312,7 +335,8 @@ class _DocumentReader:
             if roles[i] == "code" and not (text.isdigit() and len(text) not in (3, 5, 7)):
                 return False
             if roles[i] == "name":
-                before = normalise_text(pending_row[pending_map[i]] if pending_map[i] < len(pending_row) else "")
+                k = pending_map.get(i)
+                before = normalise_text(pending_row[k] if k is not None and k < len(pending_row) else "")
                 if not before or LabelState().resolve(before, "") != (None, None) or LabelState().resolve(text, "") != (None, None):
                     return False
         return True
@@ -352,10 +376,15 @@ class _DocumentReader:
         measures = group.measure_columns()
         texts = [cell(c) for c in measures]
         line_item, class_code = None, None
+        if instance.table_name == "procurement":
+            label = " ".join(t for t in (normalise_text(cell(c)) for c in group.key_columns()) if t)
+            line_item = procurement_key(label) if has_figure or label else None
+        elif not code and not label and has_figure and not any(g.key_columns() for g in instance.groups):
+            line_item = "grand_total"  # a table printing only its totals row (支出预算总表: 合计 | 基本 | 项目)
         tree = instance.name_trees.setdefault(group.index, NameTreeState())
         name = group.name_column()
         indent = grid.indent(row_index, column_of.get(name.index) if name else None)
-        if not code and label:
+        if not code and label and not line_item:
             state = instance.label_states.setdefault(group.index, LabelState())
             line_item, class_code = state.resolve(label, group.side)
             code = class_code
@@ -405,7 +434,9 @@ class _DocumentReader:
     @staticmethod
     def _row_key(instance: TableInstance, group: ColumnGroup, cell) -> tuple[str | None, str]:
         roles = {c.role: c for c in group.columns}
-        label = cell(roles["name"]) if "name" in roles else ""
+        names = [c for c in group.columns if c.role == "name"]
+        label = _nested_label(instance, group, [cell(c) for c in names]) if len(names) > 1 else (
+            cell(roles["name"]) if "name" in roles else "")
         code = None
         if "code" in roles:
             code, rest = split_code_and_name(cell(roles["code"]))
@@ -441,9 +472,11 @@ class _DocumentReader:
         if self.char_total == 0:
             raise ExtractionError("text", "the PDF has no text layer (a scanned image?); OCR is not supported")
         texts = [p["text"] for p in self.out.pages]
-        if not self.instances and not any("决算" in t for t in texts):
-            raise ExtractionError("recognise", "the PDF is not a 决算 report: no standard table and no mention of 决算")
         cover = read_cover(texts)
+        report_kind = _report_kind(self.instances, cover.report_kind)
+        if report_kind is None:
+            raise ExtractionError("recognise", "the PDF is not a 决算 or 预算 report: no standard table, and its first "
+                                  "pages name no 决算, 部门预算 or 单位预算")
         self.out.document = {
             "document_id": self.document_id,
             "source_file": stored_name(path),
@@ -452,7 +485,8 @@ class _DocumentReader:
             "page_count": page_count,
             "unit_name": cover.unit_name,
             "fiscal_year": cover.fiscal_year,
-            "report_kind": cover.report_kind,
+            "report_kind": report_kind,
+            "scope": cover.scope,
             "region": cover.region,
         }
         self.out.tables = [i.record() for i in self.instances]
@@ -461,6 +495,40 @@ class _DocumentReader:
         self.out.contents = read_contents(self.out.pages)
         self.out.sheets = read_sheets(self.out.pages, self.out.grid_rows)
         return self.out
+
+
+def _nested_label(instance: TableInstance, group: ColumnGroup, cells: list[str]) -> str:
+    """A row label printed over two name columns, category | item (一般公共预算资金 | 小计, then
+    '' | 专项收入 under the same merged category cell): the item, or the category for its 小计."""
+    texts = [normalise_text(c) for c in cells]
+    if texts[0]:
+        instance.carried[group.index] = texts[0]
+    item = next((t for t in reversed(texts[1:]) if t), "")
+    if not item:
+        return texts[0]
+    if re.fullmatch(r"小计|合计", item):
+        return instance.carried.get(group.index, "") or item
+    return item
+
+
+def procurement_key(label: str) -> str:
+    """Rows of a 政府采购预算表: its 合计, the 货物 / 工程 / 服务 subtotals, and the items."""
+    text = normalise_text(label)
+    if re.fullmatch(r"(合计|总计)", text):
+        return "grand_total"
+    category = re.match(r"^[一二三四]、(货物|工程|服务)", text)
+    if category:
+        return {"货物": "procurement_goods", "工程": "procurement_works", "服务": "procurement_services"}[category.group(1)]
+    return "procurement_item"
+
+
+def _report_kind(instances: list[TableInstance], cover_kind: str | None) -> str | None:
+    """决算 or 预算: what most table titles say (a 决算 mentions 预算 everywhere, so words alone
+    mislead), else what the cover says; None when the PDF is neither."""
+    kinds = [found[2] for found in (recognise_titled(i.title) for i in instances) if found]
+    if kinds:
+        return max(("final_accounts", "budget"), key=kinds.count)
+    return cover_kind
 
 
 def _title_rows_inside(grid: Grid) -> tuple[Grid, list[str]]:
@@ -526,8 +594,17 @@ def _column_map(instance: TableInstance, grid: Grid) -> dict[int, int]:
     """Instance column index -> this grid's column index (by x-centre when counts differ)."""
     if grid.n_cols == instance.n_cols:
         return {i: i for i in range(instance.n_cols)}
-    centres = grid.column_centres()
-    mapping = {}
+    spans = grid.column_spans()
+    centres = [(a + b) / 2 for a, b in spans]
+    mapping: dict[int, int] = {}
+    # A continued grid whose cells merge several of the table's columns (a label over name and
+    # amount columns): the merged column is read once, as the leftmost column it covers.
+    for j, (a, b) in enumerate(spans):
+        covered = [i for i, centre in enumerate(instance.centres) if a <= centre <= b]
+        if len(covered) > 1:
+            mapping[covered[0]] = j
+            mapping.update({i: None for i in covered[1:]})
     for i, centre in enumerate(instance.centres):
-        mapping[i] = min(range(len(centres)), key=lambda j: abs(centres[j] - centre))
-    return mapping
+        if i not in mapping:
+            mapping[i] = min(range(len(centres)), key=lambda j: abs(centres[j] - centre))
+    return {i: j for i, j in mapping.items() if j is not None}

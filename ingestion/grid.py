@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ingestion.lines import text_in
-from ingestion.numbers import looks_figure, normalise_text, parse_amount
+from ingestion.numbers import figure_among, normalise_text, parse_amount
 from ingestion.rowkeys import CLASS_NAMES, CODE, clean_label
 from ingestion.rulings import find_ruled_tables
 
@@ -37,14 +37,18 @@ class Grid:
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
+    def column_spans(self) -> list[tuple[float, float]]:
+        """x-extent of each column, from its narrowest cell (merged cells are wider)."""
+        spans = []
+        for j in range(self.n_cols):
+            boxes = [row[j] for row in self.cell_boxes if j < len(row) and row[j]]
+            narrow = min(boxes, key=lambda b: b[2] - b[0]) if boxes else (0, 0, 0, 0)
+            spans.append((narrow[0], narrow[2]))
+        return spans
+
     def column_centres(self) -> list[float]:
         """x-centre of each column, from its narrowest cell (merged cells are wider)."""
-        centres = []
-        for j in range(self.n_cols):
-            spans = [row[j] for row in self.cell_boxes if j < len(row) and row[j]]
-            narrow = min(spans, key=lambda b: b[2] - b[0]) if spans else (0, 0, 0, 0)
-            centres.append((narrow[0] + narrow[2]) / 2)
-        return centres
+        return [(a + b) / 2 for a, b in self.column_spans()]
 
     def header_row_count(self) -> int:
         if self.header_rows is not None:
@@ -96,7 +100,7 @@ def is_body_row(row: list[str | None]) -> bool:
     cells = [normalise_text(c) for c in row if c]
     if not cells:
         return False
-    if any(looks_figure(c) for c in cells):
+    if any(figure_among(cells, i) for i in range(len(cells))):
         return True
     if any(CODE.fullmatch(c) or re.match(r"^\d{3}(\d{2}){0,2}[\u4e00-\u9fff]", c) for c in cells):
         return True
@@ -110,8 +114,11 @@ def is_body_row(row: list[str | None]) -> bool:
 
 def grids_on_page(page, page_number: int) -> list[Grid]:
     """The ruled tables of a page (pages that draw none are read by ``unruled``)."""
-    tables = [t for t in find_ruled_tables(page) if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
-    return [_grid(t, page_number, page.chars) for t in tables]
+    tables = [t for t in find_ruled_tables(page) if len(t.rows[0].cells) >= 2 and len(t.rows) >= 1]
+    grids = [_grid(t, page_number, page.chars) for t in tables]
+    # A one-row box is a table only when it prints a figure: the 合计 row a table's last page
+    # holds alone; a framed caption or note is not.
+    return [g for g in grids if len(g.rows) >= 2 or is_body_row(g.rows[0])]
 
 
 def _grid(table, page_number: int, chars: list[dict]) -> Grid:

@@ -31,6 +31,9 @@ MEASURE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"其他收入", "other"),
         (r"年初.{0,4}结转和?结余", "opening_balance"),
         (r"年末.{0,4}结转和?结余", "closing_balance"),
+        (r"单位预留机动经费|预留机动", "reserve"),
+        (r"结转下年", "carry_forward"),
+        (r"财政专户管理", "fiscal_special_account"),
         (r"基本支出", "basic"),
         (r"项目支出", "project"),
         (r"一般公共预算", "general_budget"),
@@ -96,13 +99,22 @@ def column_role(path: list[str]) -> str:
         return "code"
     if re.fullmatch(r"行次|行号", deepest):
         return "line_no"
-    if re.fullmatch(r"(项目|科目名称|项目名称|名称|科目|支出项目|收入项目)", deepest):
+    # 功能科目名称, 经济分类科目名称, 采购物品名称 … : every "…名称" names the row.
+    if re.fullmatch(r"(项目|科目|支出项目|收入项目|.{0,10}名称)", deepest):
         return "name"
     return "measure"
 
 
+# Split columns named only by their deepest cell (预算 基本支出 / 人员经费 | 公用经费); a 决算
+# header 人员经费 / 决算数 is a section above an amount column, not such a split.
+_SPLIT_MEASURES = [(re.compile(r"^人员经费$|^人员支出$"), "personnel"), (re.compile(r"^公用经费$|^公用支出$"), "public")]
+
+
 def measure_of(path: list[str]) -> str | None:
     """The canonical measure key of a column from its header path."""
+    for pattern, measure in _SPLIT_MEASURES:
+        if path and pattern.match(path[-1]):
+            return measure
     deepest = [p for p in path if not _PHASE_WORDS.match(p)][-1:] or path[-1:]
     for candidate in (deepest[0] if deepest else "", "".join(path)):
         for pattern, measure in MEASURE_PATTERNS:
@@ -116,6 +128,12 @@ def three_public_category(text: str) -> str | None:
     text = normalise_text(text)
     if not text:
         return None
+    if "会议费" in text:
+        return "meeting"
+    if "培训费" in text:
+        return "training"
+    if "机关运行" in text:
+        return "operating_cost"
     if "购置及运行" in text or ("公务用车" in text and "购置" not in text and "运行" not in text):
         return "vehicle_total"
     if "购置" in text:
@@ -137,6 +155,9 @@ def three_public_phase(path: list[str]) -> str | None:
             return "budget"
         if part.startswith("决算") or part.startswith("实际"):
             return "actual"
+    # A budget report's band names its year: 2024年“三公”经费预算数.
+    if any(re.search(r"预算数?$", part) and "决算" not in part for part in path):
+        return "budget"
     return None
 
 
@@ -178,7 +199,28 @@ def map_columns(paths: list[list[str]], table_name: str, roles: list[str] | None
             seen_measure = True
         current.columns.append(column)
     _assign_sides(groups, table_name)
+    if table_name == "three_public":
+        _three_public_grand_total(groups)
+    summary = table_name in ("income_expenditure_summary", "fiscal_appropriation_summary")
+    for group in groups:
+        measures = group.measure_columns()
+        if len(measures) == 1 and (summary or measures[0].measure is None):
+            # One figure per row (金额 / 预算数 / 机关运行经费支出): the row's amount.
+            measures[0].measure = "amount" if table_name != "three_public" else measures[0].measure
+    if table_name == "procurement":
+        for column in (c for g in groups for c in g.measure_columns()):
+            column.measure = "amount"
     return groups
+
+
+def _three_public_grand_total(groups: list[ColumnGroup]) -> None:
+    """A 合计 outside the 三公 band, beside 会议费 and 培训费, is 三公 + 会议费 + 培训费, not the 三公 total."""
+    columns = [c for g in groups for c in g.columns if c.role == "measure"]
+    totals = [c for c in columns if c.category == "total"]
+    if len(totals) > 1 and any(c.category in ("meeting", "training") for c in columns):
+        for column in totals:
+            if not any("三公" in part for part in column.path):
+                column.category = "grand_total"
 
 
 def _side(path: list[str]) -> str:

@@ -114,6 +114,20 @@ def group_lines(chars: list[dict]) -> list[Line]:
     return lines
 
 
+def visible_page(page):
+    """The page as printed: characters whose centre lies outside the page box are dropped.
+    Word exports keep text that overflowed a page (a table's tail, whole tables) below the
+    bottom edge, where no viewer or printer shows it; the next pages print it again."""
+    x0, top, x1, bottom = page.bbox
+
+    def shown(obj: dict) -> bool:
+        return x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+
+    if all(shown(char) for char in page.chars):
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or shown(obj))
+
+
 def text_lines(page) -> list[dict]:
     """The page's lines as ``{text, x0, x1, top, bottom}`` dicts (pdfplumber's extract_text_lines shape)."""
     return [line.as_dict() for line in group_lines(page.chars) if line.text.strip()]

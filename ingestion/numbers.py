@@ -73,6 +73,14 @@ def looks_figure(text: str | None) -> bool:
     return "." in cleaned or "," in cleaned or len(cleaned.lstrip("-(").rstrip(")")) >= 3
 
 
+def figure_among(texts: list[str | None], i: int) -> bool:
+    """``texts[i]`` reads as an amount where it stands: ``2017`` before ``年度…`` is a year."""
+    if not looks_figure(texts[i]):
+        return False
+    following = normalise_text(texts[i + 1]) if i + 1 < len(texts) else ""
+    return not (re.fullmatch(r"(19|20)\d{2}", normalise_text(texts[i])) and following.startswith("年"))
+
+
 def is_small_integer(text: str | None) -> bool:
     """Column-number cells (栏次 1, 2, 3 …) are small integers without decimals."""
     cleaned = normalise_text(text)

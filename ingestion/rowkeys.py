@@ -72,8 +72,28 @@ _LABELS: list[tuple[re.Pattern[str], str]] = [
         (r"^经营收入$", "operating_income"),
         (r"^附属单位上缴收入$", "subsidiary_remit_income"),
         (r"^其他收入$", "other_income"),
-        (r"^总计$", "grand_total"),
-        (r"^合计$", "grand_total"),
+        # Budget reports (部门预算): the rows of 收支预算总表 and 收入预算总表.
+        (r"^财政拨款(收入)?$", "fiscal_appropriation_income"),
+        (r"^一般公共预算(资金|收入)?$", "general_budget_income"),
+        (r"^政府性基金(预算)?(资金|收入)?$", "government_fund_income"),
+        (r"^国有资本经营预算(资金|收入)?$", "state_capital_income"),
+        (r"^财政专户管理(资金|收入)?$", "fiscal_special_account_income"),
+        (r"^其他资金$", "other_funds_income"),
+        (r"^事业单位经营收入$", "operating_income"),
+        (r"^当年收入小计$", "total_income"),
+        (r"^当年支出小计$", "total_expenditure"),
+        (r"^上年结转(资金|和结余(资金)?)?$", "prior_year_balance"),
+        (r"^其中[:：]?动用上年结转", "prior_year_balance_used"),
+        (r"^结转下年(资金)?$", "carry_forward"),
+        (r"^基本支出$", "basic_expenditure"),
+        (r"^项目支出$", "project_expenditure"),
+        (r"^单位预留机动经费$", "reserve"),
+        (r"^公共财政拨款[(（]补助[)）]资金$", "general_budget_appropriation"),
+        (r"^专项收入$", "general_budget_special_revenue"),
+        (r"^专户管理教育收费$", "special_account_education_fees"),
+        (r"^其他非税收入$", "special_account_other_nontax"),
+        (r"^债务资金", "debt_income"),
+        (r"^(收入|支出)?(总计|合计)$", "grand_total"),
         (r"^人员经费(合计)?$", "personnel_total"),
         (r"^公用经费(合计)?$", "public_total"),
     ]
@@ -116,6 +136,9 @@ class SplitCodeState:
         else:
             if re.fullmatch(r"\d{3}", cls):
                 self.class_code, self.section_code = cls, ""
+            # Spreadsheet exports drop a leading zero (301 | 2 津贴补贴 is 30102).
+            sec = sec.zfill(2) if re.fullmatch(r"\d", sec) else sec
+            item = item.zfill(2) if re.fullmatch(r"\d", item) else item
             if re.fullmatch(r"\d{2}", sec):
                 self.section_code = sec
             elif re.fullmatch(r"\d{5}", sec):

@@ -33,6 +33,29 @@ TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ]
 ]
 
+# Budget reports (部门预算 / 单位预算) print the same families under 预算表 titles
+# (``2024年部门一般公共预算支出功能分类预算表``, ``公开03表：支出预算总表``); names follow the
+# 决算 table each corresponds to, and new ones where none does.
+BUDGET_TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(pattern))
+    for name, pattern in [
+        ("three_public", r"三公.{0,2}经费.{0,16}预算表"),
+        ("fiscal_appropriation_basic_expenditure", r"财政拨款基本支出.{0,12}预算表"),
+        ("general_budget_basic_expenditure", r"一般公共预算(财政拨款)?基本支出.{0,14}预算表"),
+        ("operating_cost", r"机关运行经费(支出)?预算表"),
+        ("general_budget_expenditure", r"一般公共预算(财政拨款)?支出.{0,10}预算表"),
+        ("government_fund", r"政府性基金.{0,10}支出.{0,10}预算表"),
+        ("state_capital_expenditure", r"国有资本经营预算(财政拨款)?支出.{0,10}预算表"),
+        ("fiscal_appropriation_summary", r"财政拨款收支(总)?预算总?表"),
+        ("fiscal_appropriation_expenditure", r"财政拨款支出.{0,8}预算表"),
+        ("income_expenditure_summary", r"收支(总)?预算总?表"),
+        ("income", r"收入预算总?表"),
+        ("expenditure", r"支出预算总表"),
+        ("procurement", r"政府采购(支出)?预算(明细)?表"),
+    ]
+]
+BUDGET_TABLES = frozenset(name for name, _ in BUDGET_TITLE_PATTERNS)
+
 # Numbering printed beside a title: 财决公开01表, 公开01表, 附表3, 表一.
 _NUMBERING = re.compile(r"((财决)?公开\d{1,2}表|附表\d{1,2}|表[一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))")
 # A title line is short; narrative sentences that mention a table are not titles.
@@ -41,7 +64,13 @@ _UNIT = re.compile(r"单位[:：]?(万元|千元|元)")
 
 
 def recognise_title(line: str) -> tuple[str, str] | None:
-    """Return (canonical name, numbering) when ``line`` is a table title."""
+    """Return (canonical name, numbering) when ``line`` is a table title (决算 or 预算)."""
+    found = recognise_titled(line)
+    return found[:2] if found else None
+
+
+def recognise_titled(line: str) -> tuple[str, str, str] | None:
+    """(canonical name, numbering, kind): kind is ``final_accounts`` or ``budget``."""
     text = normalise_text(line)
     if not text or len(text) > MAX_TITLE_CHARS:
         return None
@@ -50,11 +79,28 @@ def recognise_title(line: str) -> tuple[str, str] | None:
         return None
     if "情况说明" in text or text.endswith("说明"):
         return None
-    for name, pattern in TITLE_PATTERNS:
-        if pattern.search(text):
-            numbering = _NUMBERING.search(text)
-            return name, numbering.group(1) if numbering else ""
+    for kind, patterns in (("final_accounts", TITLE_PATTERNS), ("budget", BUDGET_TITLE_PATTERNS)):
+        for name, pattern in patterns:
+            if pattern.search(text):
+                numbering = _NUMBERING.search(text)
+                return name, numbering.group(1) if numbering else "", kind
     return None
+
+
+def join_wrapped_titles(lines: list[dict]) -> list[dict]:
+    """A title too long for its line wraps its end (``…支出预算`` / ``表``, ``…培训费`` / ``支出预算表``):
+    one line again. Only a short tail ending in 表 joins, and only when neither part is a title alone."""
+    out: list[dict] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        tail = normalise_text(line["text"])
+        if (previous and len(tail) <= 12 and tail.endswith("表") and not recognise_title(line["text"])
+                and not recognise_title(previous["text"]) and recognise_title(previous["text"] + line["text"])):
+            out[-1] = {**previous, "text": previous["text"] + line["text"], "bottom": line["bottom"],
+                       "x0": min(previous["x0"], line["x0"]), "x1": max(previous["x1"], line["x1"])}
+            continue
+        out.append(line)
+    return out
 
 
 # A caption line or cell beside a table: 单位名称：…, 单位：万元, 2024年度, 公开01表.

@@ -13,7 +13,7 @@ import re
 
 from ingestion.grid import Grid, empty_note_in, is_body_row
 from ingestion.lines import Line, Word, group_lines
-from ingestion.numbers import looks_figure, normalise_text
+from ingestion.numbers import figure_among, looks_figure, normalise_text
 from ingestion.rowkeys import CODE
 from ingestion.titles import is_caption_line, recognise_title
 
@@ -24,7 +24,8 @@ _COLUMN_NUMBER = re.compile(r"\d{1,2}|栏次|行次")
 
 def _is_figure_row(words: list[Word]) -> bool:
     texts = [w.text for w in words]
-    return any(looks_figure(t) for t in texts) or bool(texts and CODE.fullmatch(normalise_text(texts[0])))
+    return (any(figure_among(texts, i) for i in range(len(texts)))
+            or bool(texts and CODE.fullmatch(normalise_text(texts[0]))))
 
 
 def _merge(spans: list[Span], gap: float = 1.0) -> list[Span]:

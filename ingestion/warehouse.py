@@ -58,6 +58,7 @@ _ADDED_COLUMNS = [
     ("raw.table_cells", "section_label", "VARCHAR"),
     ("raw.narrative_figures", "subject_code", "VARCHAR"),
     ("raw.table_instances", "body_row_count", "INTEGER"),
+    ("raw.documents", "scope", "VARCHAR"),
 ]
 
 
@@ -230,9 +231,12 @@ def write_document(con, extraction, replaces: list[str]) -> None:
         for old in set(replaces) | {document_id}:
             _delete_document(con, old)
         con.execute(
-            "INSERT INTO raw.documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO raw.documents (document_id, source_file, source_path, file_size, page_count, unit_name, "
+            "fiscal_year, report_kind, scope, region, extractor_version, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [document_id, doc["source_file"], doc["source_path"], doc["file_size"], doc["page_count"],
-             doc["unit_name"], doc["fiscal_year"], doc["report_kind"], doc["region"], EXTRACTOR_VERSION, now()],
+             doc["unit_name"], doc["fiscal_year"], doc["report_kind"], doc["scope"], doc["region"],
+             EXTRACTOR_VERSION, now()],
         )
         for record in extraction.pages:
             record["document_id"] = document_id

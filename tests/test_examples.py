@@ -75,8 +75,8 @@ def test_example_tables_and_pages(examples_db):
         ("state_capital_expenditure", "财决公开12表", 46, 46, True, "本表无数据"),
         ("three_public", "", 47, 47, True, None),
     ]
-    assert query(examples_db, "SELECT unit_name, fiscal_year, report_kind, region FROM raw.documents") == [
-        ("乐山市大数据中心", 2024, "单位", "乐山市")]
+    assert query(examples_db, "SELECT unit_name, fiscal_year, report_kind, scope, region FROM raw.documents") == [
+        ("乐山市大数据中心", 2024, "final_accounts", "unit", "乐山市")]
     # the continuation page of 02表 (page 39) carries its own rows with provenance
     assert query(examples_db, "SELECT page_number, value FROM raw.table_cells WHERE table_name = 'income' "
                               "AND subject_code = '2210201' AND measure = 'total'") == [(39, Decimal("8.29"))]

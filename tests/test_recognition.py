@@ -4,8 +4,9 @@ import pytest
 
 from ingestion.cover import read_cover
 from ingestion.headers import header_path, map_columns
+from ingestion.numbers import figure_among
 from ingestion.rowkeys import LabelState, SplitCodeState, split_code_and_name
-from ingestion.titles import recognise_title
+from ingestion.titles import join_wrapped_titles, recognise_title
 
 
 @pytest.mark.parametrize(
@@ -26,6 +27,22 @@ from ingestion.titles import recognise_title
         ("国有资本经营预算财政拨款支出决算表", "state_capital_expenditure", ""),
         ("财政拨款“三公”经费支出决算表", "three_public", ""),
         ("部门决算公开相关信息统计表", "disclosure_statistics", ""),
+        # 预算 titles take the name of the 决算 table they correspond to (CONTRACT.md)
+        ("2024年部门财务收支预算总表", "income_expenditure_summary", ""),
+        ("公开 02 表：收入预算总表", "income", "公开02表"),
+        ("公开 03 表：支出预算总表", "expenditure", "公开03表"),
+        ("2024年预算单位财政拨款收支预算总表", "fiscal_appropriation_summary", ""),
+        ("财政拨款支出预算表", "fiscal_appropriation_expenditure", ""),
+        ("财政拨款基本支出预算表", "fiscal_appropriation_basic_expenditure", ""),
+        ("2024年部门一般公共预算支出功能分类预算表", "general_budget_expenditure", ""),
+        ("一般公共预算支出预算表", "general_budget_expenditure", ""),
+        ("2024年部门一般公共预算基本支出部门预算经济分类预算表", "general_budget_basic_expenditure", ""),
+        ("财政拨款政府性基金支出预算表", "government_fund", ""),
+        ("2025年部门国有资本经营预算支出功能分类预算表", "state_capital_expenditure", ""),
+        ("“三公”经费、会议费、培训费支出预算表", "three_public", ""),
+        ("部门“三公”经费和机关运行经费预算表", "three_public", ""),
+        ("公开 11 表：一般公共预算机关运行经费支出预算表", "operating_cost", "公开11表"),
+        ("2018年政府采购预算表", "procurement", ""),
     ],
 )
 def test_titles_by_text_any_numbering(line, name, numbering):
@@ -93,16 +110,25 @@ def test_repeated_label_is_decided_by_position():
 
 
 @pytest.mark.parametrize(
-    ("cover", "unit", "year", "kind"),
+    ("cover", "unit", "year", "kind", "scope"),
     [
-        ("上海市普陀区财政局\n年度部门决算\n2024", "上海市普陀区财政局", 2024, "部门"),
-        ("\n2024 年度\n乐山市大数据中心\n单位决算\n目 录", "乐山市大数据中心", 2024, "单位"),
-        ("中共上海市普陀区委\n社会工作部 2024 年度\n部门决算", "中共上海市普陀区委社会工作部", 2024, "部门"),
+        ("上海市普陀区财政局\n年度部门决算\n2024", "上海市普陀区财政局", 2024, "final_accounts", "department"),
+        ("\n2024 年度\n乐山市大数据中心\n单位决算\n目 录", "乐山市大数据中心", 2024, "final_accounts", "unit"),
+        ("中共上海市普陀区委\n社会工作部 2024 年度\n部门决算", "中共上海市普陀区委社会工作部", 2024, "final_accounts",
+         "department"),
+        # budget covers: the unit on a labelled line, the year of the budget (not of publication)
+        ("上海市普陀区2024年区级部门预算\n预算主管部门：上海市普陀区人民政府万里街道办事处\n公开时间：2024年1月",
+         "上海市普陀区人民政府万里街道办事处", 2024, "budget", "department"),
+        ("上海市普陀区社会福利院2024年单位预算\n预算单位：上海市普陀区社会福利院", "上海市普陀区社会福利院", 2024,
+         "budget", "unit"),
+        ("江苏省2018年度\n省级部门预算公开报表\n部 门:中共江苏省委办公厅", "中共江苏省委办公厅", 2018, "budget",
+         "department"),
+        ("江苏省人大常委会办公厅\n2017 年度部门预算\n目 录", "江苏省人大常委会办公厅", 2017, "budget", "department"),
     ],
 )
-def test_cover_survives_broken_titles(cover, unit, year, kind):
+def test_cover_survives_broken_titles(cover, unit, year, kind, scope):
     read = read_cover([cover])
-    assert (read.unit_name, read.fiscal_year, read.report_kind) == (unit, year, kind)
+    assert (read.unit_name, read.fiscal_year, read.report_kind, read.scope) == (unit, year, kind, scope)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -152,3 +178,29 @@ def test_narrative_statements(text, expected):
     # the figures no topic reads are kept as amount_other (tests/test_narrative_amounts.py)
     figures = read_narrative([{"text": text, "page_number": 3}], 2023)
     assert [(f["topic"], f["stated_text"]) for f in figures if f["topic"] != "amount_other"] == expected
+
+
+def test_wrapped_title_is_joined_only_when_the_tail_completes_it():
+    def line(text, top):
+        return {"text": text, "top": top, "bottom": top + 10, "x0": 90.0, "x1": 300.0}
+
+    joined = join_wrapped_titles([line("公开 09 表：一般公共预算“三公”经费、会议费、培训费", 0), line("支出预算表", 12),
+                                  line("部门： 江苏省人民检察院 单位：万元", 30)])
+    assert [ln["text"] for ln in joined][0] == "公开 09 表：一般公共预算“三公”经费、会议费、培训费支出预算表"
+    assert recognise_title(joined[0]["text"]) == ("three_public", "公开09表")
+    # a title followed by a short line ending in 表 stays as printed
+    kept = join_wrapped_titles([line("收入预算总表", 0), line("续表", 12)])
+    assert [ln["text"] for ln in kept] == ["收入预算总表", "续表"]
+
+
+def test_split_codes_with_a_dropped_leading_zero():
+    state = SplitCodeState()
+    assert state.resolve("301", "", "") == "301"
+    assert state.resolve("301", "2", "") == "30102"  # 上海普陀 2024: 301 | 2 津贴补贴
+    assert state.resolve("301", "08", "") == "30108"
+    assert state.resolve("208", "05", "2") == "2080502"
+
+
+def test_a_year_in_a_heading_is_not_a_figure():
+    assert not figure_among(["第三部分", "省人大办公厅", "2017", "年度部门预算情况说明"], 2)
+    assert figure_among(["30201", "办公费", "2017"], 2)  # 2,017 元 printed without a separator

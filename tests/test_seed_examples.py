@@ -120,8 +120,8 @@ def test_figures_match_the_seed(examples, pdf):
 
 def test_report_without_tables_is_recorded_with_its_narrative(examples):
     pdf = "sichuan_province_2023_unit_final_accounts.pdf"
-    assert query(examples, "SELECT unit_name, fiscal_year, report_kind FROM raw.documents WHERE source_file = ?", [pdf]) == [
-        ("四川省大数据技术服务中心", 2023, "单位")]
+    assert query(examples, "SELECT unit_name, fiscal_year, report_kind, scope FROM raw.documents WHERE source_file = ?",
+                 [pdf]) == [("四川省大数据技术服务中心", 2023, "final_accounts", "unit")]
     assert query(examples, "SELECT count(*) FROM raw.table_instances JOIN raw.documents USING (document_id) "
                            "WHERE source_file = ?", [pdf]) == [(0,)]
     text = query(examples, "SELECT string_agg(text, '') FROM raw.pages JOIN raw.documents USING (document_id) "

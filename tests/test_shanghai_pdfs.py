@@ -47,9 +47,10 @@ def test_empty_tables_present_and_empty(shared_db, source_file):
 
 def test_cover_reading(shared_db):
     for source_file, (unit, year) in COVER.items():
-        rows = query(shared_db, "SELECT unit_name, fiscal_year, region, report_kind, page_count FROM raw.documents "
+        rows = query(shared_db, "SELECT unit_name, fiscal_year, region, scope, page_count, report_kind FROM raw.documents "
                                 "WHERE source_file = ?", [source_file])
-        assert rows[0][:4] == (unit, year, "上海市普陀区", "部门")
+        assert rows[0][:4] == (unit, year, "上海市普陀区", "department")
+        assert rows[0][5] == "final_accounts"
     assert query(shared_db, "SELECT page_count FROM raw.documents WHERE source_file = ?", [PLANNING]) == [(30,)]
 
 

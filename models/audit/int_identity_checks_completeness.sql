@@ -2,13 +2,28 @@
 
 -- Completeness: a table the contents page names that the report lacks; a table
 -- printed as a header only with no note; a printed value that is not a number
--- (in a standard table, or a 绩效自评表's budget, weight or score cell).
+-- (in a standard table, or a 绩效自评表's budget, weight or score cell). A
+-- report published as several PDFs (Jiangsu 预算: 情况说明 and tables apart)
+-- lists in one what another prints: a listed table is looked for in all of
+-- them.
 with listed as (
-    select * from {{ ref('stg_contents_entries') }}
+    select
+        contents.*,
+        documents.report_id
+    from {{ ref('stg_contents_entries') }} as contents
+    inner join {{ ref('dim_document') }} as documents on contents.document_id = documents.document_id
 ),
 
 found as (
     select * from {{ ref('stg_table_instances') }}
+),
+
+found_in_report as (
+    select
+        documents.report_id,
+        found.table_name
+    from found
+    inner join {{ ref('dim_document') }} as documents on found.document_id = documents.document_id
 ),
 
 missing as (
@@ -25,8 +40,8 @@ missing as (
         'error' as severity_hint
     from listed
     where not exists (
-        select 1 from found
-        where found.document_id = listed.document_id and found.table_name = listed.table_name
+        select 1 from found_in_report
+        where found_in_report.report_id = listed.report_id and found_in_report.table_name = listed.table_name
     )
 ),
 

@@ -35,6 +35,8 @@ duplicated as (
         != max(amount_wan) over (partition by document_id, table_seq, subject_code, line_item, measure)
             as amounts_differ
     from lines
+    -- the items of a 政府采购预算表 share one key by design (they have no code)
+    where coalesce(line_item, '') != 'procurement_item'
     qualify printings > 1
 ),
 

@@ -20,9 +20,14 @@ row_lines as (
             when 'expenditure'
                 then
                     measure in (
-                        'basic', 'project', 'remit_to_superior', 'operating', 'subsidiary_grant'
+                        'basic', 'project', 'remit_to_superior', 'operating', 'subsidiary_grant',
+                        -- budget reports: 单位预留机动经费 and 结转下年资金 are part of the 合计
+                        'reserve', 'carry_forward'
                     )
             when 'fiscal_appropriation_summary' then measure in ('general_budget', 'government_fund', 'state_capital')
+            -- budget reports split basic expenditure into 人员经费 | 公用经费
+            when 'general_budget_basic_expenditure' then measure in ('personnel', 'public')
+            when 'income_expenditure_summary' then measure in ('personnel', 'public', 'project')
             else measure in ('basic', 'project')
         end as is_part
     from lines
@@ -30,7 +35,7 @@ row_lines as (
         table_name in (
             'income', 'expenditure', 'fiscal_appropriation_summary', 'general_budget_expenditure',
             'general_budget_expenditure_detail', 'government_fund', 'state_capital_expenditure',
-            'state_capital_income_expenditure'
+            'state_capital_income_expenditure', 'general_budget_basic_expenditure', 'income_expenditure_summary'
         )
 ),
 
@@ -105,6 +110,24 @@ three_public_checks as (
     having
         count(*) filter (where line_item = 'vehicle_total') = 1
         and count(*) filter (where line_item in ('vehicle_purchase', 'vehicle_operation')) > 0
+    union all
+    -- budget reports: a leftmost 合计 over 三公, 会议费 and 培训费
+    select
+        document_id,
+        'three_public',
+        'row',
+        'three_public.grand_total_equals_parts',
+        'grand_total',
+        measure,
+        sum(amount_wan) filter (where line_item in ('total', 'meeting', 'training')),
+        any_value(amount_wan) filter (where line_item = 'grand_total'),
+        3,
+        any_value(page_number) filter (where line_item = 'grand_total'),
+        '合计 = “三公”经费 + 会议费 + 培训费'
+    from lines
+    where table_name = 'three_public'
+    group by document_id, measure
+    having count(*) filter (where line_item = 'grand_total') = 1
 )
 
 {{ identity_checks_from(['row_checks', 'three_public_checks']) }}

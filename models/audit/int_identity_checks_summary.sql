@@ -43,8 +43,195 @@ summary_parts as (
         *,
         length(subject_code) as code_length
     from lines) as summary_lines
-    where table_name in ('income_expenditure_summary', 'fiscal_appropriation_summary')
+    where table_name in ('income_expenditure_summary', 'fiscal_appropriation_summary') and phase = 'executed'
     group by document_id, table_seq, table_name, measure
+),
+
+-- 1b. budget reports (部门预算) word their summary rows differently: 财政拨款 (一般公共预算 +
+-- 政府性基金 + 国有资本经营) + 财政专户管理资金 + 其他资金 (事业 + 经营 + 其他) = 当年收入小计;
+-- + 上年结转 = 收入合计. Expenditure: Σ 类 = 当年支出小计 = 基本 + 项目 + 单位预留机动经费
+-- (支出用途, Jiangsu); + 结转下年资金 = 支出合计. A subtotal the report does not print is skipped
+-- over: the parts are compared with the next printed total.
+budget_lines as (
+    select
+        document_id,
+        table_seq,
+        table_name,
+        page_number,
+        line_item,
+        amount_wan,
+        measure,
+        length(subject_code) as code_length
+    from lines
+    where
+        table_name in ('income_expenditure_summary', 'fiscal_appropriation_summary')
+        and phase = 'approved'
+        and measure in ('amount', 'total')
+),
+
+budget_parts as (
+    select
+        document_id,
+        table_seq,
+        table_name,
+        sum(amount_wan) filter (where line_item in (
+            'general_budget_income', 'government_fund_income', 'state_capital_income'
+        )) as fund_lines,
+        count(*) filter (where line_item in (
+            'general_budget_income', 'government_fund_income', 'state_capital_income'
+        ) and amount_wan != 0) as fund_terms,
+        any_value(amount_wan) filter (where line_item = 'fiscal_appropriation_income') as appropriation,
+        any_value(page_number) filter (where line_item = 'fiscal_appropriation_income') as appropriation_page,
+        sum(amount_wan) filter (where line_item in ('business_income', 'operating_income', 'other_income'))
+            as other_fund_lines,
+        count(*) filter (where line_item in ('business_income', 'operating_income', 'other_income') and amount_wan != 0)
+            as other_fund_terms,
+        any_value(amount_wan) filter (where line_item = 'other_funds_income') as other_funds,
+        coalesce(any_value(amount_wan) filter (where line_item = 'fiscal_special_account_income'), 0)
+            as special_account,
+        any_value(amount_wan) filter (where line_item = 'total_income') as total_income,
+        any_value(page_number) filter (where line_item = 'total_income') as total_income_page,
+        coalesce(any_value(amount_wan) filter (where line_item = 'prior_year_balance'), 0) as prior_year_balance,
+        any_value(amount_wan) filter (where line_item = 'grand_total_income') as grand_total_income,
+        any_value(page_number) filter (where line_item = 'grand_total_income') as grand_total_income_page,
+        sum(amount_wan) filter (where code_length = 3) as class_lines,
+        count(*) filter (where code_length = 3 and amount_wan != 0) as class_terms,
+        sum(amount_wan) filter (where line_item in ('basic_expenditure', 'project_expenditure', 'reserve'))
+            as use_lines,
+        count(*) filter (where line_item in ('basic_expenditure', 'project_expenditure', 'reserve') and amount_wan != 0)
+            as use_terms,
+        any_value(amount_wan) filter (where line_item = 'total_expenditure') as total_expenditure,
+        any_value(page_number) filter (where line_item = 'total_expenditure') as total_expenditure_page,
+        coalesce(any_value(amount_wan) filter (where line_item = 'carry_forward'), 0) as carry_forward,
+        any_value(amount_wan) filter (where line_item = 'grand_total_expenditure') as grand_total_expenditure,
+        any_value(page_number) filter (where line_item = 'grand_total_expenditure') as grand_total_expenditure_page
+    from budget_lines
+    group by document_id, table_seq, table_name
+),
+
+budget_income as (
+    select
+        *,
+        -- the income of the year: its printed subtotal, else the top-level lines
+        coalesce(appropriation, fund_lines, 0) + special_account + coalesce(other_funds, other_fund_lines, 0)
+            as income_lines,
+        (coalesce(appropriation, fund_lines) is not null)::int + (special_account != 0)::int
+        + (coalesce(other_funds, other_fund_lines) is not null)::int as income_terms
+    from budget_parts
+),
+
+budget_checks as (
+    select
+        document_id,
+        table_name,
+        'summary' as family,
+        table_name || '.appropriation_equals_funds' as check_name,
+        'fiscal_appropriation_income' as row_key,
+        'amount' as measure,
+        fund_lines as expected_wan,
+        appropriation as actual_wan,
+        fund_terms + 1 as n_terms,
+        appropriation_page as page_number,
+        '财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营预算' as details
+    from budget_parts
+    union all
+    select
+        document_id,
+        table_name,
+        'summary',
+        table_name || '.other_funds_equal_parts',
+        'other_funds_income',
+        'amount',
+        other_fund_lines,
+        other_funds,
+        other_fund_terms + 1,
+        null,
+        '其他资金 = 事业收入 + 经营收入 + 其他收入'
+    from budget_parts
+    union all
+    select
+        document_id,
+        table_name,
+        'summary',
+        table_name || '.total_income',
+        'total_income',
+        'amount',
+        income_lines,
+        total_income,
+        income_terms + 1,
+        total_income_page,
+        '财政拨款 + 财政专户管理资金 + 其他资金 = 当年收入小计'
+    from budget_income
+    union all
+    select
+        document_id,
+        table_name,
+        'summary',
+        table_name || '.grand_total_income',
+        'grand_total_income',
+        'amount',
+        coalesce(total_income, income_lines) + prior_year_balance,
+        grand_total_income,
+        case when total_income is null then income_terms + 2 else 3 end,
+        grand_total_income_page,
+        '当年收入小计 (or its parts) + 上年结转 = 收入合计'
+    from budget_income
+    union all
+    select
+        document_id,
+        table_name,
+        'summary',
+        table_name || '.total_expenditure',
+        'total_expenditure',
+        'amount',
+        class_lines,
+        coalesce(total_expenditure, grand_total_expenditure - carry_forward),
+        class_terms + case when total_expenditure is null and carry_forward != 0 then 2 else 1 end,
+        coalesce(total_expenditure_page, grand_total_expenditure_page),
+        'Σ 类 lines = 当年支出小计 (支出合计 − 结转下年资金 where no subtotal is printed)'
+    from budget_parts
+    union all
+    select
+        document_id,
+        table_name,
+        'summary',
+        table_name || '.use_equals_total',
+        'total_expenditure',
+        'amount',
+        use_lines,
+        coalesce(total_expenditure, grand_total_expenditure - carry_forward),
+        use_terms + case when total_expenditure is null and carry_forward != 0 then 2 else 1 end,
+        coalesce(total_expenditure_page, grand_total_expenditure_page),
+        '基本支出 + 项目支出 + 单位预留机动经费 (支出用途) = 当年支出小计'
+    from budget_parts
+    union all
+    select
+        document_id,
+        table_name,
+        'summary',
+        table_name || '.grand_total_expenditure',
+        'grand_total_expenditure',
+        'amount',
+        total_expenditure + carry_forward,
+        grand_total_expenditure,
+        case when carry_forward != 0 then 3 else 2 end,
+        grand_total_expenditure_page,
+        '当年支出小计 + 结转下年资金 = 支出合计'
+    from budget_parts
+    union all
+    select
+        document_id,
+        table_name,
+        'summary',
+        table_name || '.grand_totals_equal',
+        'grand_total',
+        'amount',
+        grand_total_income,
+        grand_total_expenditure,
+        1,
+        grand_total_expenditure_page,
+        '收入合计 = 支出合计'
+    from budget_parts
 ),
 
 summary_checks as (
@@ -134,4 +321,4 @@ summary_totals_equal as (
         and expenditure_side.grand_total_expenditure is not null
 )
 
-{{ identity_checks_from(['summary_checks', 'summary_totals_equal']) }}
+{{ identity_checks_from(['summary_checks', 'summary_totals_equal', 'budget_checks']) }}

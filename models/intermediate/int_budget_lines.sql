@@ -14,7 +14,9 @@ tables as (
 documents as (
     select
         document_id,
-        ingested_at
+        ingested_at,
+        -- A budget report's figures are the appropriation, a 决算's their execution.
+        case report_kind when 'budget' then 'approved' else 'executed' end as phase
     from {{ ref('stg_documents') }}
 )
 
@@ -22,6 +24,7 @@ select
     cells.document_id,
     cells.table_seq,
     cells.table_name,
+    documents.phase,
     cells.subject_code,
     cells.line_item,
     cells.measure,

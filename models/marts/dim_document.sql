@@ -23,6 +23,7 @@ select
     documents.fiscal_year,
     documents.region,
     documents.report_kind,
+    documents.scope,
     documents.page_count,
     documents.ingested_at,
     documents.extractor_version,
@@ -35,6 +36,11 @@ select
         when tables.table_count > 0 then 'unnumbered'
         else 'no_tables'
     end as layout_family,
-    md5(concat_ws('|', documents.unit_name, documents.region)) as unit_id
+    {{ unit_id('documents.unit_name', 'documents.region') }} as unit_id,
+    -- A report may come as several PDFs (Jiangsu: tables and 情况说明 apart): one report_id.
+    md5(concat_ws(
+        '|', documents.report_kind, documents.scope, documents.fiscal_year,
+        {{ unit_id('documents.unit_name', 'documents.region') }}
+    )) as report_id
 from documents
 left join tables on documents.document_id = tables.document_id

@@ -7,6 +7,7 @@ select
     document_id,
     table_seq,
     table_name,
+    phase,
     subject_code,
     line_item,
     measure,

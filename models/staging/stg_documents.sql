@@ -6,6 +6,7 @@ select
     unit_name,
     fiscal_year,
     report_kind,
+    scope,
     region,
     extractor_version,
     ingested_at
