@@ -491,7 +491,7 @@ class _DocumentReader:
         }
         self.out.tables = [i.record() for i in self.instances]
         table_pages = frozenset(row["page_number"] for row in self.out.grid_rows)
-        self.out.narrative = read_narrative(self.out.pages, cover.fiscal_year, table_pages)
+        self.out.narrative = read_narrative(self.out.pages, cover.fiscal_year, table_pages, report_kind)
         self.out.contents = read_contents(self.out.pages)
         self.out.sheets = read_sheets(self.out.pages, self.out.grid_rows)
         return self.out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ingestion.budget_narrative import BUDGET_AMOUNT_TOPICS
 from ingestion.numbers import normalise_text
 from ingestion.rowkeys import CLASS_NAMES
 from ingestion.titles import recognise_title
@@ -117,8 +118,10 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def read_narrative(pages: list[dict], fiscal_year: int | None = None, table_pages: frozenset[int] = frozenset()) -> list[dict]:
-    """Figures stated in the text of each page, one record per statement.
+def read_narrative(pages: list[dict], fiscal_year: int | None = None, table_pages: frozenset[int] = frozenset(),
+                   report_kind: str = "final_accounts") -> list[dict]:
+    """Figures stated in the text of each page, one record per statement. A budget report's text
+    is read with the budget topics (``budget_narrative``); a 决算's with the 决算 topics, shares and rates.
 
     Every money figure the topics leave unread on a page of prose (not one of ``table_pages``, whose
     figures are the tables' own) is kept as ``amount_other`` (after all topic records, so a topic
@@ -129,8 +132,11 @@ def read_narrative(pages: list[dict], fiscal_year: int | None = None, table_page
     bodies = [normalise_text(_without_page_number(page["text"])) for page in pages]
     for index, (page, body) in enumerate(zip(pages, bodies)):
         text = normalise_text(page["text"])
-        read = [*_amounts(text, page["page_number"], fiscal_year), *_class_figures(text, page["page_number"]),
-                *_shares(text, page["page_number"]), *_completion_rates(text, page["page_number"])]
+        if report_kind == "budget":
+            read = _amounts(text, page["page_number"], fiscal_year, BUDGET_AMOUNT_TOPICS)
+        else:
+            read = [*_amounts(text, page["page_number"], fiscal_year), *_class_figures(text, page["page_number"]),
+                    *_shares(text, page["page_number"]), *_completion_rates(text, page["page_number"])]
         # positions of the figures a topic recorded as an amount (a share or rate records a percentage)
         claimed = {f["at"] for f in read if f["at"] is not None and f["stated_text"].endswith("元")}
         next_body = bodies[index + 1] if index + 1 < len(bodies) else ""
@@ -216,9 +222,9 @@ def _other_year(text: str, start: int, fiscal_year: int | None) -> bool:
     return years[-1] == "" or (fiscal_year is not None and int(years[-1]) < fiscal_year)
 
 
-def _amounts(text: str, page_number: int, fiscal_year: int | None = None) -> list[dict]:
+def _amounts(text: str, page_number: int, fiscal_year: int | None = None, topics=None) -> list[dict]:
     out, taken = [], set()
-    for topic, pattern in AMOUNT_TOPICS:
+    for topic, pattern in topics or AMOUNT_TOPICS:
         for match in pattern.finditer(text):
             if match.start(1) in taken or _not_this_actual(topic, text, match):
                 continue  # a more specific topic already read this figure, or it is not a 三公 决算

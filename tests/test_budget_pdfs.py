@@ -125,3 +125,68 @@ def test_budget_identities_hold_as_printed(budget_db):
         (shanghai.WELFARE_HOME_2024, "cross_table.subject_name_consistent", "210"),
         (shanghai.WELFARE_HOME_2024, "cross_table.subject_name_consistent", "210"),
     ]
+
+
+# The reader's budget topics -> the topics the transcriptions use (several of ours are one of theirs).
+_TOPIC_AS_READ_BY_EYE = {"fiscal_basic": "basic", "general_budget_basic": "basic"}
+# Statements read by eye that name no unit ("公务用车购置为 0，与上年持平"): not an amount the reader takes.
+_UNITLESS = {(jiangsu.CONGRESS_2017, 28, "vehicle_purchase", Decimal("0"))}
+
+
+@pytest.mark.parametrize("source_file", FILES)
+def test_budget_narrative_figures(budget_db, source_file):
+    """Every figure the 编制说明 / 情况说明 states as this year's budget, read by eye, is read under its topic
+    (on its page); "与上年相比增加 X" and "增加基本支出 X" are changes and read as nothing of the kind."""
+    expected = {**jiangsu.NARRATIVE, **shanghai.NARRATIVE}.get(source_file, [])
+    rows = query(budget_db, """SELECT n.page_number, n.topic, n.stated_wan FROM raw.narrative_figures n
+                               JOIN raw.documents d USING (document_id) WHERE d.source_file = ?
+                               AND n.topic LIKE 'budget\\_%' ESCAPE '\\'""", [source_file])
+    read = set()
+    for page, topic, value in rows:
+        topic = topic.removeprefix("budget_")
+        for name in ("total_income", "total_expenditure") if topic == "grand_total" else (topic,):
+            read.add((page, _TOPIC_AS_READ_BY_EYE.get(name, name), value))
+    by_eye = {(p, t, Decimal(v.replace(",", ""))) for p, t, v in expected}
+    unread = {f for f in by_eye - read if (source_file, *f) not in _UNITLESS}
+    assert unread == set()
+    changes = query(budget_db, """SELECT count(*) FROM raw.narrative_figures n JOIN raw.documents d USING (document_id)
+                                  WHERE d.source_file = ? AND n.topic LIKE 'budget\\_%' ESCAPE '\\'
+                                  AND regexp_matches(n.context, '(增加|减少)[^,，。]*$')""", [source_file])
+    assert changes == [(0,)]
+
+
+def test_budget_narrative_agrees_with_the_tables(budget_db):
+    """Each stated budget figure is compared with the table figure it describes (the 情况说明 PDF of
+    Jiangsu's 省委办公厅 with the tables PDF of the same report); all of them agree as printed."""
+    checks = dict(query(budget_db, """SELECT d.source_file, count(*) FROM intermediate.int_identity_checks c
+                                      JOIN marts.dim_document d USING (document_id)
+                                      WHERE d.report_kind = 'budget' AND c.family = 'narrative' GROUP BY ALL"""))
+    assert sum(checks.values()) >= 100
+    assert checks[jiangsu.PARTY_OFFICE_TEXT_2018] >= 20
+    assert query(budget_db, """SELECT count(*) FROM audit.identity_findings f JOIN marts.dim_document d
+                               USING (document_id) WHERE d.report_kind = 'budget' AND f.family = 'narrative'""") == [(0,)]
+
+
+def test_a_budget_narrative_figure_that_differs_is_a_finding(budget_db, tmp_path):
+    """The same check fails when a stated figure differs from its table beyond the tolerance: the
+    三公 total of 区政府办公室 read as 867.55 instead of 867.50."""
+    import shutil
+
+    import duckdb
+
+    db = tmp_path / "mutated.duckdb"
+    shutil.copy(budget_db, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("""UPDATE raw.narrative_figures SET stated_wan = stated_wan + 0.05,
+                       stated_text = '867.55万元', document_id = document_id
+                       WHERE topic = 'budget_three_public_total' AND document_id IN
+                       (SELECT document_id FROM raw.documents WHERE source_file = ?)""",
+                    [shanghai.GOVERNMENT_OFFICE_2025])
+        con.execute("UPDATE raw.documents SET ingested_at = now() WHERE source_file = ?",
+                    [shanghai.GOVERNMENT_OFFICE_2025])
+    assert dbt_build(str(db)) == 0
+    validate(str(db))
+    assert query(db, """SELECT f.check_name, f.page_number, f.expected_wan, f.actual_wan FROM audit.identity_findings f
+                        JOIN marts.dim_document d USING (document_id) WHERE d.source_file = ?
+                        AND f.family = 'narrative'""", [shanghai.GOVERNMENT_OFFICE_2025]) == [
+        ("narrative.budget_three_public_total_equals_table", 21, Decimal("867.50"), Decimal("867.55"))]

@@ -41,7 +41,35 @@ topics as (
         ('business_income', 'income_expenditure_summary', 'business_income', 'amount'),
         ('operating_income', 'income_expenditure_summary', 'operating_income', 'amount'),
         ('subsidiary_remit_income', 'income_expenditure_summary', 'subsidiary_remit_income', 'amount'),
-        ('other_income', 'income_expenditure_summary', 'other_income', 'amount')
+        ('other_income', 'income_expenditure_summary', 'other_income', 'amount'),
+        -- budget reports (ingestion/budget_narrative.py): the amount column, or the 合计
+        -- column where the table prints several
+        ('budget_grand_total', 'income_expenditure_summary', 'grand_total_income', 'amount'),
+        ('budget_total_income', 'income_expenditure_summary', 'grand_total_income', 'amount'),
+        ('budget_total_expenditure', 'income_expenditure_summary', 'grand_total_expenditure', 'amount'),
+        ('budget_total_expenditure', 'income_expenditure_summary', 'grand_total_expenditure', 'total'),
+        ('budget_fiscal_appropriation', 'fiscal_appropriation_summary', 'grand_total_income', 'amount'),
+        ('budget_general_budget', 'general_budget_expenditure', 'grand_total', 'amount'),
+        ('budget_general_budget', 'general_budget_expenditure', 'grand_total', 'total'),
+        ('budget_government_fund', 'government_fund', 'grand_total', 'amount'),
+        ('budget_government_fund', 'government_fund', 'grand_total', 'total'),
+        ('budget_basic', 'expenditure', 'grand_total', 'basic'),
+        ('budget_project', 'expenditure', 'grand_total', 'project'),
+        ('budget_reserve', 'expenditure', 'grand_total', 'reserve'),
+        ('budget_fiscal_basic', 'fiscal_appropriation_basic_expenditure', 'grand_total', 'amount'),
+        ('budget_general_budget_basic', 'general_budget_basic_expenditure', 'grand_total', 'amount'),
+        ('budget_general_budget_basic', 'general_budget_basic_expenditure', 'grand_total', 'total'),
+        ('budget_three_public_total', 'three_public', 'total', 'budget'),
+        ('budget_overseas', 'three_public', 'overseas', 'budget'),
+        ('budget_vehicle_total', 'three_public', 'vehicle_total', 'budget'),
+        ('budget_vehicle_purchase', 'three_public', 'vehicle_purchase', 'budget'),
+        ('budget_vehicle_operation', 'three_public', 'vehicle_operation', 'budget'),
+        ('budget_reception', 'three_public', 'reception', 'budget'),
+        ('budget_meeting', 'three_public', 'meeting', 'budget'),
+        ('budget_training', 'three_public', 'training', 'budget'),
+        ('budget_operating_cost', 'operating_cost', 'grand_total', 'amount'),
+        ('budget_operating_cost', 'three_public', 'operating_cost', 'budget'),
+        ('budget_procurement_total', 'procurement', 'grand_total', 'amount')
     ) as topic_map (topic, table_name, line_item, measure)  -- noqa: AL05
 ),
 
@@ -136,18 +164,32 @@ candidates as (
     where topic is not null
     union all by name
     select * from operating_cost
+),
+
+-- a report published as several PDFs (情况说明 and tables apart): a document's text is
+-- compared with the tables of its own PDF first, else of the report's other PDFs
+reports as (
+    select
+        document_id,
+        {{ report_id('document_id', 'report_kind', 'scope', 'fiscal_year', 'unit_name', 'region') }} as report_id
+    from {{ ref('stg_documents') }}
 )
 
 select
-    document_id,
-    topic,
-    subject_code,
-    table_name,
-    amount_wan,
-    value_text,
-    page_number
+    readers.document_id,
+    candidates.topic,
+    candidates.subject_code,
+    candidates.table_name,
+    candidates.amount_wan,
+    candidates.value_text,
+    candidates.page_number
 from candidates
+inner join reports as printers on candidates.document_id = printers.document_id
+inner join reports as readers on printers.report_id = readers.report_id
 qualify
     row_number() over (
-        partition by document_id, topic, subject_code order by preference, page_number, statistic_seq
+        partition by readers.document_id, candidates.topic, candidates.subject_code
+        order by
+            candidates.document_id != readers.document_id, candidates.preference, candidates.page_number,
+            candidates.statistic_seq
     ) = 1

@@ -38,9 +38,9 @@ select
     end as layout_family,
     {{ unit_id('documents.unit_name', 'documents.region') }} as unit_id,
     -- A report may come as several PDFs (Jiangsu: tables and 情况说明 apart): one report_id.
-    md5(concat_ws(
-        '|', documents.report_kind, documents.scope, documents.fiscal_year,
-        {{ unit_id('documents.unit_name', 'documents.region') }}
-    )) as report_id
+    {{ report_id(
+        'documents.document_id', 'documents.report_kind', 'documents.scope', 'documents.fiscal_year',
+        'documents.unit_name', 'documents.region'
+    ) }} as report_id
 from documents
 left join tables on documents.document_id = tables.document_id
