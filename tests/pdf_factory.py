@@ -273,3 +273,21 @@ def _rule(c, x0: float, y0: float, x1: float, y1: float, ruling: str) -> None:
     for k in range(pieces):  # abutting 4 pt pieces
         a, b = k / pieces, (k + 1) / pieces
         c.line(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b)
+
+
+def three_public_report(path: Path, cover: list[str], title: str, header: list[list], figures: list[str]) -> Path:
+    """A report of one ruled 三公 table: a cover page (its lines), then ``title`` and the table
+    (``header`` rows of (text, span) cells over one row of ``figures``)."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("STSong-Light", 16)
+    for i, line in enumerate(cover):
+        c.drawString(100, 760 - 24 * i, line)
+    c.showPage()
+    c.setFont("STSong-Light", 12)
+    c.drawString(150, 800, title)
+    c.drawString(450, 780, "单位：万元")
+    widths = [500 / len(figures)] * len(figures)
+    _draw_rows(c, [*header, [(f, 1) for f in figures]], widths, 40, 760, "full", False)
+    c.showPage()
+    c.save()
+    return path

@@ -305,10 +305,83 @@ name_checks as (
             and printed_names.subject_code = agreed.subject_code
             and agreed.preference = 1
     where agreed.tables_printing_code > 1
+),
+
+-- a 决算's 年初预算 (its 三公 table's 预算数, its 情况说明's stated budgets) against the budget
+-- report (部门预算) of the same unit, year and scope, when the warehouse holds it
+budget_vs_actual as (
+    select * from {{ ref('fct_budget_vs_actual') }}
+),
+
+initial_budget_checks as (
+    select
+        stated_initial_document_id as document_id,
+        table_name,
+        'cross_table' as family,
+        'cross_table.initial_budget_equals_budget_report' as check_name,
+        row_key,
+        'budget' as measure,
+        approved_wan as expected_wan,
+        stated_initial_budget_wan as actual_wan,
+        1 as n_terms,
+        stated_initial_page_number as page_number,
+        '决算 prints 年初预算 ' || {{ amount_text('stated_initial_budget_wan') }} || '万元; the budget report '
+        || '(document ' || left(approved_document_id, 12) || ', page ' || approved_page_number || ') approved '
+        || {{ amount_text('approved_wan') }} || '万元' as details
+    from budget_vs_actual
+    where stated_initial_budget_wan is not null and approved_wan is not null
+),
+
+stated_budgets as (
+    select
+        figures.document_id,
+        figures.topic,
+        figures.stated_wan,
+        figures.stated_text,
+        figures.page_number,
+        documents.unit_id,
+        documents.fiscal_year,
+        documents.scope,
+        case figures.topic
+            when 'three_public_budget' then 'three_public'
+            when 'general_budget_budget' then 'general_budget_expenditure'
+        end as table_name,
+        case figures.topic when 'three_public_budget' then 'total' else 'grand_total' end as row_key,
+        case figures.topic when 'three_public_budget' then 'amount' else 'total' end as measure
+    from {{ ref('fct_narrative_figure') }} as figures
+    inner join {{ ref('dim_document') }} as documents on figures.document_id = documents.document_id
+    where figures.topic in ('three_public_budget', 'general_budget_budget') and documents.report_kind = 'final_accounts'
+),
+
+stated_budget_checks as (
+    select
+        stated.document_id,
+        stated.table_name,
+        'cross_table' as family,
+        'cross_table.stated_initial_budget_equals_budget_report' as check_name,
+        stated.topic as row_key,
+        'budget' as measure,
+        approved.approved_wan as expected_wan,
+        stated.stated_wan as actual_wan,
+        1 as n_terms,
+        stated.page_number,
+        '情况说明 states 年初预算 ' || stated.stated_text || '; the budget report (document '
+        || left(approved.approved_document_id, 12) || ', page ' || approved.approved_page_number || ') approved '
+        || {{ amount_text('approved.approved_wan') }} || '万元' as details
+    from stated_budgets as stated
+    inner join budget_vs_actual as approved
+        on
+            stated.unit_id = approved.unit_id
+            and stated.fiscal_year = approved.fiscal_year
+            and stated.scope = approved.scope
+            and stated.table_name = approved.table_name
+            and stated.row_key = approved.row_key
+            and stated.measure = approved.measure
+    where approved.approved_wan is not null
 )
 
 {{ identity_checks_from(['cross_checks', 'fiscal_income_checks', 'expenditure_basic_checks', 'row_pairs',
-                         'class_line_pairs']) }}
+                         'class_line_pairs', 'initial_budget_checks', 'stated_budget_checks']) }}
 
 union all by name
 
