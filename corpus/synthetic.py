@@ -1184,12 +1184,15 @@ def _amount_header(amounts: Sequence[AmountColumn], rows: int) -> list[list]:
 INDENT_PER_LEVEL = 10.0  # points: 款 names one step in from 类 names, 项 names two
 
 
-def _code_cells(mode: str, code: str, name: str, merged: bool) -> list:
+def _code_cells(mode: str, code: str, name: str, merged: bool, unpadded: bool = False) -> list:
+    # corpus.traits' unpadded codes: 款 / 项 cells of a spreadsheet export lose their leading zero (301 | 2)
+    part = (lambda p: (p.lstrip("0") or "0") if p else "") if unpadded else (lambda p: p)
     if mode == "split":
-        return [code[:3], code[3:5], code[5:7], name]
+        return [code[:3], part(code[3:5]), part(code[5:7]), name]
     if mode == "split_new":  # only the part the row adds: 款 and 项 rows leave their parents blank
         level = (len(code) - 3) // 2
-        return ["" if k != level else code[3 + 2 * (k - 1) if k else 0:3 + 2 * k] for k in range(3)] + [name]
+        return ["" if k != level else (part(code[3 + 2 * (k - 1):3 + 2 * k]) if k else code[:3])
+                for k in range(3)] + [name]
     if mode == "code_name":
         return [f"{code} {name}"]
     if mode == "indent":
@@ -1256,7 +1259,8 @@ def coded_table(doc: DocContext, canonical: str, number: int, amounts: Sequence[
     if mode == "item":
         codes = [c for c in codes if len(c) == 7]
     total_row = (_total_cells(doc, mode, number), [Amt(_column_total(led, a, keep)) for a in amounts])
-    rows = [(_code_cells(mode, code, cls.name_of(code), merged=spaced_figures),
+    unpadded = doc.layout is not None and getattr(doc.layout, "unpadded_codes", False)
+    rows = [(_code_cells(mode, code, cls.name_of(code), merged=spaced_figures, unpadded=unpadded),
              [Amt(led.sum_over(code, a.field, keep)) for a in amounts], code)
             for code in codes]
     if not codes:
@@ -2319,6 +2323,13 @@ def _dec(cents: int | None) -> str | None:
 
 # --------------------------------------------------------------------------- PDF rendering
 
+# What a Word export leaves below a page's bottom edge (a table's overflow, printed again on the
+# next page): a title, a header and coded rows with figures, none of which any viewer shows.
+OVERFLOW_LINES = ("一般公共预算财政拨款基本支出决算表", "单位：万元", "科目编码 科目名称 决算数", "合计 9,999.99",
+                  "301 工资福利支出 8,888.88", "30101 基本工资 7,777.77", "收入决算表", "201 一般公共服务支出 666.66",
+                  "本年收入合计9,999.99万元，本年支出合计9,999.99万元。")
+
+
 class SynDocument(Document):
     """render.Document with landscape pages for the wide tables (Shanghai, Shanxi 06)."""
 
@@ -2327,6 +2338,7 @@ class SynDocument(Document):
         self.landscape = False
         self.size = (PAGE_WIDTH, PAGE_HEIGHT)
         self.page_sizes: list[tuple[float, float]] = []
+        self.overflow = False
 
     @property
     def width(self) -> float:
@@ -2338,6 +2350,9 @@ class SynDocument(Document):
     def new_page(self) -> None:
         """Finish the page; the next one takes the orientation set by :meth:`orient`."""
         self._footer()
+        if self.overflow:  # corpus.traits' overflow: text kept below the bottom edge, shown nowhere
+            for i, line in enumerate(OVERFLOW_LINES):
+                self.text_at(line, 9, MARGIN_X, -20.0 - 14 * i, "l")
         self.page_sizes.append(self.size)
         self.canvas.showPage()
         self.page += 1
@@ -2416,6 +2431,7 @@ class Renderer:
         self.part = ""
         if comp.doc.layout is not None:  # corpus.traits' mixed fonts: digits in a Latin font, shifted
             self.doc.digits = comp.doc.layout.digits
+            self.doc.overflow = getattr(comp.doc.layout, "overflow", False)
 
     def run(self) -> None:
         self._cover()

@@ -52,6 +52,8 @@ class Layout:
     reorder: bool = False  # amount columns of the coded tables in reverse order
     wrap_headers: bool = False  # header cells broken over two lines
     digits: tuple[str, float] | None = None  # (Latin font, baseline shift in ems): mixed fonts
+    unpadded_codes: bool = False  # split 款 / 项 cells without their leading zero (301 | 2)
+    overflow: bool = False  # a title and coded rows with figures kept below every page's bottom edge
 
     # -- hooks called by corpus.synthetic
     def family_of(self, family: synthetic.Family) -> synthetic.Family:
@@ -131,6 +133,10 @@ TRAITS: dict[str, Layout] = {t.name: t for t in (
     Layout("no_line_numbers", "summary tables without 行次 columns", line_numbers=False),
     Layout("reordered_columns", "amount columns of the coded tables in reverse order", reorder=True),
     Layout("wrapped_headers", "header cells broken over two lines", wrap_headers=True),
+    Layout("code_split_unpadded", "类 | 款 | 项 code columns whose 款 / 项 lost the leading zero (301 | 2, 上海普陀 2024)",
+           code_mode="split", unpadded_codes=True),
+    Layout("offpage_overflow", "a table title, header and coded rows with figures kept below each page's bottom edge "
+                               "(Word export overflow, 江苏 2017)", overflow=True),
     Layout("mixed_fonts", f"digits in {LATIN_FONT}, baseline {DIGIT_SHIFT:g} em below the STSong Chinese "
                           "(tables, 情况说明, titles)", digits=(LATIN_FONT, DIGIT_SHIFT)),
 )}
