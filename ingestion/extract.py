@@ -477,6 +477,10 @@ class _DocumentReader:
         if report_kind is None:
             raise ExtractionError("recognise", "the PDF is not a 决算 or 预算 report: no standard table, and its first "
                                   "pages name no 决算, 部门预算 or 单位预算")
+        if report_kind == "budget":
+            for cell in self.out.cells:  # a budget's 三公 table prints budgets, whatever its title says
+                if cell["table_name"] == "three_public" and cell["measure"] not in ("budget", "actual"):
+                    cell["measure"] = "budget"
         self.out.document = {
             "document_id": self.document_id,
             "source_file": stored_name(path),
@@ -525,10 +529,11 @@ def procurement_key(label: str) -> str:
 def _report_kind(instances: list[TableInstance], cover_kind: str | None) -> str | None:
     """决算 or 预算: what most table titles say (a 决算 mentions 预算 everywhere, so words alone
     mislead), else what the cover says; None when the PDF is neither."""
-    kinds = [found[2] for found in (recognise_titled(i.title) for i in instances) if found]
+    kinds = [found[2] for found in (recognise_titled(i.title) for i in instances) if found and found[2] != "either"]
     if kinds:
         return max(("final_accounts", "budget"), key=kinds.count)
-    return cover_kind
+    # titles of the central template name no kind (部门收支总表): the cover says it
+    return cover_kind or ("budget" if instances else None)
 
 
 def _title_rows_inside(grid: Grid) -> tuple[Grid, list[str]]:

@@ -56,6 +56,28 @@ BUDGET_TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 BUDGET_TABLES = frozenset(name for name, _ in BUDGET_TITLE_PATTERNS)
 
+# The central template's titles name neither 决算 nor 预算表 (部门收支总表, 一般公共预算支出情况表,
+# 一般公共预算“三公”经费支出表): a line is such a title only when it is the title alone, after its
+# numbering, year and 部门/单位 prefix; the report's kind then comes from its other titles or cover.
+GENERIC_TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(pattern + r"$"))
+    for name, pattern in [
+        ("three_public", r"(一般公共预算)?(财政拨款)?“?三公”?经费(支出)?(情况|总)?表"),
+        ("general_budget_basic_expenditure", r"一般公共预算(财政拨款)?基本支出(情况)?表"),
+        ("general_budget_expenditure", r"一般公共预算(财政拨款)?支出(情况)?表"),
+        ("government_fund", r"政府性基金(预算)?(财政拨款)?(收入)?支出(情况)?表"),
+        ("state_capital_expenditure", r"国有资本经营预算(财政拨款)?支出(情况)?表"),
+        ("fiscal_appropriation_summary", r"财政拨款收支总(体情况)?表"),
+        ("income_expenditure_summary", r"(财务)?收支总(体情况)?表"),
+        ("income", r"收入总(体情况)?表"),
+        ("expenditure", r"支出总(体情况)?表"),
+        ("operating_cost", r"机关运行经费(支出)?(情况)?表"),
+        ("procurement", r"政府采购(支出)?(情况|明细)?表"),
+    ]
+]
+_GENERIC_PREFIX = re.compile(r"^(?:(?:财预|财决)?公开\d{1,2}表[:：]?|附表\d{1,2}[:：]?|表\d{1,2}?(?=\d{4}年|\D)[-—.、:：]?|[一二三四五六七八九十]+、"
+                             r"|\d{1,2}[.、]|\d{4}年度?|[\u4e00-\u9fff]{0,16}?(?:部门|单位)(?=收|支|财|一|政|国|机|“|三))*")
+
 # Numbering printed beside a title: 财决公开01表, 公开01表, 附表3, 表一.
 _NUMBERING = re.compile(r"((财决)?公开\d{1,2}表|附表\d{1,2}|表[一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))")
 # A title line is short; narrative sentences that mention a table are not titles.
@@ -79,11 +101,17 @@ def recognise_titled(line: str) -> tuple[str, str, str] | None:
         return None
     if "情况说明" in text or text.endswith("说明"):
         return None
+    numbering = _NUMBERING.search(text)
+    numbering = numbering.group(1) if numbering else ""
     for kind, patterns in (("final_accounts", TITLE_PATTERNS), ("budget", BUDGET_TITLE_PATTERNS)):
         for name, pattern in patterns:
             if pattern.search(text):
-                numbering = _NUMBERING.search(text)
-                return name, numbering.group(1) if numbering else "", kind
+                return name, numbering, kind
+    if "决算" not in text:
+        core = _GENERIC_PREFIX.sub("", re.sub(r"(单位|金额单位)[:：].*$", "", text))
+        for name, pattern in GENERIC_TITLE_PATTERNS:
+            if pattern.fullmatch(core):
+                return name, numbering, "either"
     return None
 
 

@@ -93,3 +93,18 @@ def test_readme_execution_rate_query_runs(paired):
             "unit_name", "fiscal_year", "approved_wan", "executed_wan", "execution_rate", "approved_page_number",
             "executed_page_number"]
         assert result.fetchall() == []
+
+
+def test_central_template_titles_take_the_kind_of_the_cover(tmp_path):
+    """Titles that name neither 决算 nor 预算表 (一般公共预算“三公”经费支出表) are read, and the report is a
+    budget or a 决算 as its cover says."""
+    header = [[("合计", 1), ("因公出国(境)费", 1), ("公务接待费", 1)]]
+    pdf_factory.three_public_report(tmp_path / "budget.pdf", ["测试市第五局2025年部门预算"],
+                                    "表7 一般公共预算“三公”经费支出表", header, ["3.00", "1.00", "2.00"])
+    db = tmp_path / "w.duckdb"
+    assert ingest([str(tmp_path / "budget.pdf")], str(db), progress=False).count("failed") == 0
+    assert query(db, "SELECT unit_name, fiscal_year, report_kind, scope FROM raw.documents") == [
+        ("测试市第五局", 2025, "budget", "department")]
+    assert query(db, """SELECT line_item, measure, value_text FROM raw.table_cells WHERE table_name = 'three_public'
+                        AND status = 'number' ORDER BY col_index""") == [
+        ("total", "budget", "3.00"), ("overseas", "budget", "1.00"), ("reception", "budget", "2.00")]

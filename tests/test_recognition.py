@@ -6,7 +6,7 @@ from ingestion.cover import read_cover
 from ingestion.headers import header_path, map_columns
 from ingestion.numbers import figure_among
 from ingestion.rowkeys import LabelState, SplitCodeState, split_code_and_name
-from ingestion.titles import join_wrapped_titles, recognise_title
+from ingestion.titles import join_wrapped_titles, recognise_title, recognise_titled
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,31 @@ from ingestion.titles import join_wrapped_titles, recognise_title
 )
 def test_titles_by_text_any_numbering(line, name, numbering):
     assert recognise_title(line) == (name, numbering)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # the central template names neither 决算 nor 预算表: the title alone on its line
+        ("部门收支总表", "income_expenditure_summary"),
+        ("表1 2024年部门收支总体情况表", "income_expenditure_summary"),
+        ("北京市财政局部门收入总表", "income"),
+        ("部门支出总表 单位：万元", "expenditure"),
+        ("财政拨款收支总体情况表", "fiscal_appropriation_summary"),
+        ("附表3：一般公共预算支出情况表", "general_budget_expenditure"),
+        ("2024年度一般公共预算基本支出情况表", "general_budget_basic_expenditure"),
+        ("一般公共预算“三公”经费支出表", "three_public"),
+        ("政府性基金预算支出表", "government_fund"),
+        ("国有资本经营预算支出表", "state_capital_expenditure"),
+    ],
+)
+def test_central_template_titles_name_no_kind(line, name):
+    assert recognise_titled(line) == (name, recognise_title(line)[1], "either")
+
+
+@pytest.mark.parametrize("line", ["详见收入总表。", "收入总表说明", "其他收入总表", "部门整体支出绩效自评表"])
+def test_a_sentence_naming_a_table_is_not_its_title(line):
+    assert recognise_title(line) is None
 
 
 @pytest.mark.parametrize(
