@@ -115,7 +115,7 @@ _FDP_FIELDS = [
     ("document_id", "string", "unknown:string", "sha256 of the source PDF"),
     ("unit_name", "string", "administrative-classification:generic:name", "budget unit (单位名称)"),
     ("region", "string", "geo-source:generic:name", "region named in the unit name"),
-    ("fiscal_year", "integer", "date:fiscal-year", "fiscal year of the final accounts"),
+    ("fiscal_year", "integer", "date:fiscal-year", "fiscal year the figures are for (决算 or 预算)"),
     ("table_name", "string", "unknown:string", "canonical table the figure is printed in"),
     ("functional_code", "string", "functional-classification:generic:code", "支出功能分类科目 code"),
     ("economic_code", "string", "economic-classification:generic:code", "部门预算支出经济分类科目 code"),
@@ -126,6 +126,9 @@ _FDP_FIELDS = [
     ("page_number", "integer", "unknown:integer", "page of the PDF printing the figure"),
 ]
 
+
+# Tables keyed by 部门预算支出经济分类 codes (the others by 功能分类)
+ECONOMIC_TABLES = ["general_budget_basic_expenditure", "fiscal_appropriation_basic_expenditure", "operating_cost"]
 
 _FDP_PROJECT_FIELDS = [
     ("document_id", "string", "unknown:string", "sha256 of the source PDF"),
@@ -179,13 +182,14 @@ def export_fdp(db_path: str, directory: str) -> str:
         ).fetchall()
         rows = con.execute(
             """SELECT l.document_id, d.unit_name, d.region, d.fiscal_year, l.table_name,
-                      CASE WHEN l.table_name != 'general_budget_basic_expenditure' THEN l.subject_code END,
-                      CASE WHEN l.table_name = 'general_budget_basic_expenditure' THEN l.subject_code END,
+                      CASE WHEN l.table_name NOT IN (SELECT unnest(?::varchar[])) THEN l.subject_code END,
+                      CASE WHEN l.table_name IN (SELECT unnest(?::varchar[])) THEN l.subject_code END,
                       l.line_item, l.measure,
-                      CASE WHEN l.measure = 'budget' THEN 'approved' ELSE 'executed' END,
+                      -- a budget report's figures, and a 决算's 预算数 columns, are approved amounts
+                      CASE WHEN l.phase = 'approved' OR l.measure = 'budget' THEN 'approved' ELSE 'executed' END,
                       l.amount_wan * 10000, l.page_number
                FROM marts.fct_budget_line l JOIN marts.dim_document d USING (document_id)
-               ORDER BY d.unit_name, d.fiscal_year, l.table_seq, l.page_number"""
+               ORDER BY d.unit_name, d.fiscal_year, l.table_seq, l.page_number""", [ECONOMIC_TABLES, ECONOMIC_TABLES]
         ).fetchall()
     except Exception as exc:  # noqa: BLE001 - a warehouse without marts
         raise WarehouseError("the warehouse has no marts yet: run `juesuan build` first") from exc
@@ -193,7 +197,7 @@ def export_fdp(db_path: str, directory: str) -> str:
         con.close()
     package = {
         "name": "juesuan-final-accounts",
-        "title": "决算 final accounts extracted by juesuan",
+        "title": "决算 (executed) and 预算 (approved) figures extracted by juesuan",
         "profile": "fiscal-data-package",
         "countryCode": "CN",
         "resources": [{

@@ -190,3 +190,26 @@ def test_a_budget_narrative_figure_that_differs_is_a_finding(budget_db, tmp_path
                         JOIN marts.dim_document d USING (document_id) WHERE d.source_file = ?
                         AND f.family = 'narrative'""", [shanghai.GOVERNMENT_OFFICE_2025]) == [
         ("narrative.budget_three_public_total_equals_table", 21, Decimal("867.50"), Decimal("867.55"))]
+
+
+def test_fiscal_data_package_carries_both_phases(budget_db, tmp_path):
+    """export fdp: a budget report's figures are approved, a 决算's executed (its 三公 预算数 approved);
+    the economic tables of a budget (机关运行经费, 财政拨款基本支出) fill economic_code."""
+    import csv
+
+    from ingestion.operations import export_fdp
+
+    export_fdp(str(budget_db), str(tmp_path / "fdp"))
+    with open(tmp_path / "fdp" / "budget-lines.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    kinds = dict(query(budget_db, "SELECT document_id, report_kind FROM marts.dim_document"))
+    phases = Counter((kinds[r["document_id"]], r["phase"]) for r in rows)
+    assert set(phases) == {("budget", "approved"), ("final_accounts", "executed"), ("final_accounts", "approved")}
+    operating = [r for r in rows if r["table_name"] == "operating_cost" and r["economic_code"] == "30201"]
+    assert operating and all(r["functional_code"] == "" and r["phase"] == "approved" for r in operating)
+    # 区政府办公室's 302 04 手续费 2,000.00 元 is 2000 yuan exactly
+    office = query(budget_db, "SELECT document_id FROM marts.dim_document WHERE source_file = ?",
+                   [shanghai.GOVERNMENT_OFFICE_2025])[0][0]
+    fee = [r for r in rows if r["table_name"] == "general_budget_basic_expenditure" and r["economic_code"] == "30204"
+           and r["measure"] == "total" and r["document_id"] == office]
+    assert [Decimal(r["amount"]) for r in fee] == [Decimal("2000")]
