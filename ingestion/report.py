@@ -33,6 +33,19 @@ THREE_PUBLIC_SQL = """SELECT category, phase, amount_wan FROM marts.fct_three_pu
                       ORDER BY category, phase"""
 PROJECTS_SQL = """SELECT project_name, execution_rate_text, execution_rate, total_score_text, grade, page_number
                   FROM marts.fct_project_performance WHERE document_id = ? ORDER BY sheet_seq"""
+# Budget (部门预算) beside execution (决算) for the document's unit, year and scope: 类 totals of the
+# expenditure table and the 三公 categories; a side the warehouse lacks shows as blank.
+BUDGET_VS_ACTUAL_SQL = """SELECT CASE v.table_name WHEN 'three_public' THEN '三公 ' || v.row_key
+                                 ELSE v.row_key || ' ' || coalesce(f.name_zh, '') END,
+                                 v.approved_wan, v.executed_wan, v.stated_initial_budget_wan,
+                                 round(v.execution_rate * 100, 2), v.approved_page_number, v.executed_page_number
+                          FROM marts.fct_budget_vs_actual v JOIN marts.dim_document d
+                            ON d.unit_id = v.unit_id AND d.fiscal_year = v.fiscal_year AND d.scope = v.scope
+                          LEFT JOIN marts.dim_function_subject f ON f.subject_code = v.row_key
+                          WHERE d.document_id = ? AND (v.approved_wan IS NOT NULL AND v.executed_wan IS NOT NULL)
+                            AND ((v.table_name = 'expenditure' AND length(v.row_key) = 3 AND v.measure = 'total')
+                                 OR v.table_name = 'three_public')
+                          ORDER BY v.table_name, v.row_key"""
 FINDINGS_SQL = """SELECT severity, page_number, check_name, row_key, actual_wan, expected_wan, details
                   FROM audit.identity_findings WHERE document_id = ? ORDER BY page_number, check_name"""
 
@@ -69,8 +82,9 @@ def _table(headers: list[str], rows: list[tuple], numeric: set[int] = frozenset(
 
 
 def _document_section(con, document) -> str:
-    document_id, source_file, unit, year, pages, family = document
-    out = [f'<section id="{_e(document_id)}"><h2>{_e(unit or source_file)} · {_e(year)}</h2>',
+    document_id, source_file, unit, year, pages, family, kind = document
+    kind_zh = "预算" if kind == "budget" else "决算"
+    out = [f'<section id="{_e(document_id)}"><h2>{_e(unit or source_file)} · {_e(year)} · {kind_zh}</h2>',
            f"<p>{_e(source_file)} — {pages} pages, layout {_e(family)}</p>"]
     classes = con.execute(CLASS_SQL, [document_id]).fetchall()
     out.append("<h3>Expenditure by 类</h3>" + _bars([(f"{c} {n}", v) for c, n, v in classes]))
@@ -79,6 +93,11 @@ def _document_section(con, document) -> str:
     out.append("<h3>Income sources</h3>" + _bars(con.execute(INCOME_SQL, [document_id]).fetchall()))
     three = con.execute(THREE_PUBLIC_SQL, [document_id]).fetchall()
     out.append("<h3>三公 budget vs actual</h3>" + _table(["category", "phase", "万元"], three, {2}))
+    paired = con.execute(BUDGET_VS_ACTUAL_SQL, [document_id]).fetchall()
+    if paired:
+        out.append("<h3>预算 vs 决算 (budget vs actual)</h3>" + _table(
+            ["row", "预算数 (approved)", "决算数 (executed)", "决算所列年初预算", "执行率 %", "预算 page", "决算 page"],
+            paired, {1, 2, 3, 4, 5, 6}))
     projects = con.execute(PROJECTS_SQL, [document_id]).fetchall()
     out.append("<h3>Project execution</h3>" + _table(
         ["project", "执行率", "", "总分", "grade", "page"], [(p, t, "", s, g, pg) for p, t, _, s, g, pg in projects]))
@@ -95,8 +114,9 @@ def write_report(db_path: str, out_dir: str) -> str:
     con = connect(db_path, read_only=True)
     try:
         try:
-            documents = con.execute("SELECT document_id, source_file, unit_name, fiscal_year, page_count, layout_family "
-                                    "FROM marts.dim_document ORDER BY unit_name, fiscal_year").fetchall()
+            documents = con.execute("SELECT document_id, source_file, unit_name, fiscal_year, page_count, layout_family, "
+                                    "report_kind FROM marts.dim_document ORDER BY unit_name, fiscal_year, report_kind"
+                                    ).fetchall()
         except Exception as exc:  # noqa: BLE001 - a warehouse without marts
             raise WarehouseError("the warehouse has no marts yet: run `juesuan build` first") from exc
         sections = [_document_section(con, d) for d in documents]

@@ -108,3 +108,12 @@ def test_central_template_titles_take_the_kind_of_the_cover(tmp_path):
     assert query(db, """SELECT line_item, measure, value_text FROM raw.table_cells WHERE table_name = 'three_public'
                         AND status = 'number' ORDER BY col_index""") == [
         ("total", "budget", "3.00"), ("overseas", "budget", "1.00"), ("reception", "budget", "2.00")]
+
+
+def test_report_shows_budget_beside_actual(paired, tmp_path):
+    from ingestion.report import write_report
+
+    page = open(write_report(str(paired), str(tmp_path / "report")), encoding="utf-8").read()
+    assert page.count("预算 vs 决算") == 4  # both documents of the two paired units
+    assert "<td>三公 total</td><td class=n>10.00</td><td class=n>9.50</td><td class=n>12.00</td><td class=n>95.00</td>" \
+        in page
