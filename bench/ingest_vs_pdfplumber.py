@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The real 决算 PDFs beside the repo (not pdfs/budget/: 预算 reports) and the bundled examples.
-DEFAULT_INPUTS = sorted((ROOT.parent / "shared" / "pdfs").glob("*.pdf")) + [ROOT / "examples"]
+# The real 决算 and 预算 PDFs beside the repo and the bundled examples.
+DEFAULT_INPUTS = sorted((ROOT.parent / "shared" / "pdfs").rglob("*.pdf")) + [ROOT / "examples"]
 
 
 def _pdfs(paths: list[Path]) -> list[Path]:
