@@ -10,6 +10,7 @@ so the change stated after it stays an ``amount_other``. Patterns match the norm
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
 _IS = r"(?:为|是)?"
@@ -49,3 +50,27 @@ BUDGET_AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [
         ("budget_procurement_total", r"政府采购(?:支出)?预算(?:总额|总金额|金额)?" + _IS + _NUM + "万元"),
     ]
 ]
+
+# "…X 万元，比 2023 年预算减少 876.75 万元" / "与上年预算持平" / "本年数小于上年预算数 403.75 万元": the change
+# against last year's budget stated right after a topic's figure (checked against the figure of that
+# topic in the same unit's budget report of the year before, when the warehouse holds it).
+_AMOUNT = r"(?P<amount>\d[\d,]*(?:\.\d+)?)万元"
+_CHANGE = re.compile(
+    r"[,，]?(?:"
+    r"(?:比|较|与)(?:\d{4}年|上年)度?(?:预算数?)?(?:相比)?[,，]?(?:(?P<more>增加|增长|上升)|减少|下降)" + _AMOUNT
+    + r"|本年数(?:(?P<more_than>大于|多于|高于)|小于|少于|低于)上年预算数?" + _AMOUNT.replace("amount", "amount2")
+    + r"|(?:与|和|同)(?:\d{4}年|上年)度?预算数?(?P<flat>持平|相同|一致))")
+
+
+def stated_change(text: str, end: int) -> tuple[str, Decimal, int | None] | None:
+    """The change against last year's budget stated just after position ``end``: (printed text,
+    signed 万元, where its amount starts; None for 持平)."""
+    match = _CHANGE.match(text, end)
+    if not match:
+        return None
+    printed = match.group(0).lstrip(",，")
+    if match.group("flat"):
+        return printed, Decimal(0), None
+    group = "amount" if match.group("amount") else "amount2"
+    amount = Decimal(match.group(group).replace(",", ""))
+    return printed, amount if (match.group("more") or match.group("more_than")) else -amount, match.start(group)

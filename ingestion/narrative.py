@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ingestion.budget_narrative import BUDGET_AMOUNT_TOPICS
+from ingestion.budget_narrative import BUDGET_AMOUNT_TOPICS, stated_change
 from ingestion.numbers import normalise_text
 from ingestion.rowkeys import CLASS_NAMES
 from ingestion.titles import recognise_title
@@ -233,6 +233,11 @@ def _amounts(text: str, page_number: int, fiscal_year: int | None = None, topics
             name = topic + "_other_year" if _other_year(text, match.start(), fiscal_year) else topic
             out.append(_record(name, page_number, match.group(1) + "万元", _decimal(match.group(1)),
                                context=match.group(0), at=match.start(1)))
+            change = stated_change(text, match.end()) if topic.startswith("budget_") and name == topic else None
+            if change:
+                printed, value, at = change
+                out.append(_record(topic + "_change", page_number, printed, value, base=_decimal(match.group(1)),
+                                   base_topic=topic, context=match.group(0) + printed, at=at))
     return out
 
 

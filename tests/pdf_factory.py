@@ -275,9 +275,10 @@ def _rule(c, x0: float, y0: float, x1: float, y1: float, ruling: str) -> None:
         c.line(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b)
 
 
-def three_public_report(path: Path, cover: list[str], title: str, header: list[list], figures: list[str]) -> Path:
+def three_public_report(path: Path, cover: list[str], title: str, header: list[list], figures: list[str],
+                        narrative: tuple[str, ...] = ()) -> Path:
     """A report of one ruled 三公 table: a cover page (its lines), then ``title`` and the table
-    (``header`` rows of (text, span) cells over one row of ``figures``)."""
+    (``header`` rows of (text, span) cells over one row of ``figures``), then a page of ``narrative``."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     c.setFont("STSong-Light", 16)
     for i, line in enumerate(cover):
@@ -289,5 +290,10 @@ def three_public_report(path: Path, cover: list[str], title: str, header: list[l
     widths = [500 / len(figures)] * len(figures)
     _draw_rows(c, [*header, [(f, 1) for f in figures]], widths, 40, 760, "full", False)
     c.showPage()
+    if narrative:
+        c.setFont("STSong-Light", 11)
+        for i, line in enumerate(narrative):
+            c.drawString(50, 780 - 18 * i, line)
+        c.showPage()
     c.save()
     return path

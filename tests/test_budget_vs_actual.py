@@ -117,3 +117,35 @@ def test_report_shows_budget_beside_actual(paired, tmp_path):
     assert page.count("预算 vs 决算") == 4  # both documents of the two paired units
     assert "<td>三公 total</td><td class=n>10.00</td><td class=n>9.50</td><td class=n>12.00</td><td class=n>95.00</td>" \
         in page
+
+
+def _budget(folder, unit: str, year: int, total: str, narrative: tuple[str, ...] = ()) -> None:
+    pdf_factory.three_public_report(folder / f"{unit[-3:]}_{year}_budget.pdf",
+                                    [f"上海市测试区{year}年区级部门预算", f"预算主管部门：{unit}"],
+                                    f"{year}年部门“三公”经费预算表",
+                                    [[(f"{year}年“三公”经费预算数", 3)], [("合计", 1), ("因公出国(境)费", 1), ("公务接待费", 1)]],
+                                    [total, "0.00", total], narrative)
+
+
+def test_change_against_last_years_budget_report(tmp_path):
+    """"比2023年预算增加 X 万元" is checked against the same unit's 2023 budget report: 12.00 − 10.00 = 2.00
+    holds; 6.00 − 5.00 is not the 3.00 stated (a finding on the page of the statement); a unit whose
+    2023 budget the warehouse lacks is not checked."""
+    _budget(tmp_path, "上海市测试区第六局", 2023, "10.00")
+    _budget(tmp_path, "上海市测试区第六局", 2024, "12.00", ("2024年“三公”经费预算数为12.00万元，比2023年预算增加2.00万元。",))
+    _budget(tmp_path, "上海市测试区第七局", 2023, "5.00")
+    _budget(tmp_path, "上海市测试区第七局", 2024, "6.00", ("2024年“三公”经费预算数为6.00万元，比2023年预算增加3.00万元。",))
+    _budget(tmp_path, "上海市测试区第八局", 2024, "4.00", ("2024年“三公”经费预算数为4.00万元，与2023年预算持平。",))
+    db = tmp_path / "w.duckdb"
+    assert ingest([str(tmp_path)], str(db), progress=False).count("failed") == 0
+    assert dbt_build(str(db)) == 0
+    validate(str(db))
+    checks = query(db, """SELECT d.unit_name, c.expected_wan, c.actual_wan FROM intermediate.int_identity_checks c
+                          JOIN marts.dim_document d USING (document_id)
+                          WHERE c.check_name = 'narrative.budget_three_public_total_change_vs_last_budget'
+                          ORDER BY d.unit_name""")
+    assert checks == [("上海市测试区第七局", Decimal("1.00"), Decimal("3.00")),
+                      ("上海市测试区第六局", Decimal("2.00"), Decimal("2.00"))]
+    findings = query(db, """SELECT d.unit_name, f.page_number FROM audit.identity_findings f
+                            JOIN marts.dim_document d USING (document_id) WHERE f.check_name LIKE '%vs_last_budget'""")
+    assert findings == [("上海市测试区第七局", 3)]

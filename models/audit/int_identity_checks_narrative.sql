@@ -90,13 +90,91 @@ procurement_checks as (
     where totals = 1 and parts >= 2
 ),
 
+-- a budget report's "比上年预算增加 X 万元" against the same unit's budget report of the year
+-- before (same scope), when the warehouse holds it: this year's figure − last year's figure of the
+-- topic (each the table figure the topic describes, else the figure the text states)
+budget_documents as (
+    select
+        document_id,
+        unit_id,
+        fiscal_year,
+        scope
+    from {{ ref('dim_document') }}
+    where report_kind = 'budget'
+),
+
+table_figures as (
+    select * from {{ ref('int_narrative_table_figures') }}
+    where subject_code is null
+),
+
+changes as (
+    select
+        figures.document_id,
+        figures.stated_wan,
+        figures.stated_text,
+        figures.base_wan,
+        figures.page_number,
+        documents.unit_id,
+        documents.fiscal_year,
+        documents.scope,
+        regexp_replace(figures.topic, '_change$', '') as base_topic
+    from figures
+    inner join budget_documents as documents on figures.document_id = documents.document_id
+    where figures.topic like 'budget\_%\_change' escape '\'
+),
+
+last_year as (
+    select
+        changes.*,
+        last_table.amount_wan as last_year_wan,
+        last_table.page_number as last_year_page,
+        last_table.document_id as last_year_document_id,
+        coalesce(this_table.amount_wan, changes.base_wan) as this_year_wan
+    from changes
+    inner join budget_documents as earlier
+        on
+            changes.unit_id = earlier.unit_id
+            and changes.scope = earlier.scope
+            and changes.fiscal_year = earlier.fiscal_year + 1
+    inner join table_figures as last_table
+        on earlier.document_id = last_table.document_id and changes.base_topic = last_table.topic
+    left join table_figures as this_table
+        on changes.document_id = this_table.document_id and changes.base_topic = this_table.topic
+    qualify row_number() over (
+        partition by changes.document_id, changes.base_topic, changes.page_number, changes.stated_text
+        order by last_table.document_id
+    ) = 1
+),
+
+change_checks as (
+    select
+        document_id,
+        'narrative' as family,
+        null as table_name,
+        base_topic as row_key,
+        'change' as measure,
+        (this_year_wan - last_year_wan)::decimal(20, 6) as expected_wan,
+        stated_wan::decimal(20, 6) as actual_wan,
+        0::decimal(20, 6) as precision_unit,
+        page_number,
+        'narrative.' || base_topic || '_change_vs_last_budget' as check_name,
+        2 as n_terms,
+        '编制说明 states "' || stated_text || '"; this year ' || {{ amount_text('this_year_wan') }}
+        || '万元, last year''s budget report (document ' || left(last_year_document_id, 12) || ', page '
+        || last_year_page || ') ' || {{ amount_text('last_year_wan') }} || '万元' as details
+    from last_year
+),
+
 checks as (
-    -- the three kinds list their columns in different orders: union by name
+    -- the kinds list their columns in different orders: union by name
     select * from amount_checks
     union all by name
     select * from procurement_checks
     union all by name
     select * from rate_checks
+    union all by name
+    select * from change_checks
 )
 
 select
