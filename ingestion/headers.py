@@ -33,6 +33,7 @@ MEASURE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"年末.{0,4}结转和?结余", "closing_balance"),
         (r"单位预留机动经费|预留机动", "reserve"),
         (r"结转下年", "carry_forward"),
+        (r"上年结转", "prior_year_balance"),
         (r"财政专户管理", "fiscal_special_account"),
         (r"基本支出", "basic"),
         (r"项目支出", "project"),

@@ -46,11 +46,11 @@ BUDGET_TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("general_budget_expenditure", r"一般公共预算(财政拨款)?支出.{0,10}预算表"),
         ("government_fund", r"政府性基金.{0,10}支出.{0,10}预算表"),
         ("state_capital_expenditure", r"国有资本经营预算(财政拨款)?支出.{0,10}预算表"),
-        ("fiscal_appropriation_summary", r"财政拨款收支(总)?预算总?表"),
+        ("fiscal_appropriation_summary", r"财政拨款收支(总)?预算总?表|财政拨款预算收支总(体情况)?表"),
         ("fiscal_appropriation_expenditure", r"财政拨款支出.{0,8}预算表"),
-        ("income_expenditure_summary", r"收支(总)?预算总?表"),
-        ("income", r"收入预算总?表"),
-        ("expenditure", r"支出预算总表"),
+        ("income_expenditure_summary", r"收支(总)?预算总?表|预算收支总(体情况)?表"),
+        ("income", r"收入预算总?表|预算收入总(体情况)?表"),
+        ("expenditure", r"支出预算总表|预算支出总(体情况)?表"),
         ("procurement", r"政府采购(支出)?预算(明细)?表"),
     ]
 ]

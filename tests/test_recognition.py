@@ -43,6 +43,10 @@ from ingestion.titles import join_wrapped_titles, recognise_title, recognise_tit
         ("部门“三公”经费和机关运行经费预算表", "three_public", ""),
         ("公开 11 表：一般公共预算机关运行经费支出预算表", "operating_cost", "公开11表"),
         ("2018年政府采购预算表", "procurement", ""),
+        ("2024年部门预算收支总表", "income_expenditure_summary", ""),
+        ("部门预算收入总表", "income", ""),
+        ("单位预算支出总体情况表", "expenditure", ""),
+        ("财政拨款预算收支总表", "fiscal_appropriation_summary", ""),
     ],
 )
 def test_titles_by_text_any_numbering(line, name, numbering):
@@ -229,3 +233,16 @@ def test_split_codes_with_a_dropped_leading_zero():
 def test_a_year_in_a_heading_is_not_a_figure():
     assert not figure_among(["第三部分", "省人大办公厅", "2017", "年度部门预算情况说明"], 2)
     assert figure_among(["30201", "办公费", "2017"], 2)  # 2,017 元 printed without a separator
+
+
+@pytest.mark.parametrize(("label", "key"), [
+    # central-template summary rows of a budget report
+    ("一、一般公共预算拨款收入", "general_budget_income"),
+    ("二、政府性基金预算拨款收入", "government_fund_income"),
+    ("四、财政专户管理资金收入", "fiscal_special_account_income"),
+    ("上年结转", "prior_year_balance"),
+    ("结转下年", "carry_forward"),
+    ("三、单位预留机动经费", "reserve"),
+])
+def test_budget_summary_labels(label, key):
+    assert LabelState().resolve(label, "") == (key, None)
