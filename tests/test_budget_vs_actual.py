@@ -70,6 +70,14 @@ def test_units_matched_across_reports(paired):
     ]
 
 
+def test_a_match_of_two_name_forms_is_said(paired):
+    rows = query(paired, """SELECT d.source_file, f.severity, f.details FROM audit.identity_findings f
+                            JOIN marts.dim_document d USING (document_id)
+                            WHERE f.check_name = 'cross_table.unit_matched_across_name_forms'""")
+    assert rows == [("委办公室_final.pdf", "warning", 'the cover names "中共上海市测试区委办公室"; the unit\'s reports '
+                     "print 上海市测试区委办公室 / 中共上海市测试区委办公室, matched as one unit")]
+
+
 def test_initial_budget_differing_from_the_budget_report_is_a_finding(paired):
     rows = query(paired, """SELECT d.source_file, f.check_name, f.row_key, f.expected_wan, f.actual_wan, f.page_number
                             FROM audit.identity_findings f JOIN marts.dim_document d USING (document_id)

@@ -378,6 +378,31 @@ stated_budget_checks as (
             and stated.row_key = approved.row_key
             and stated.measure = approved.measure
     where approved.approved_wan is not null
+),
+
+-- a unit matched across reports that print its name differently (中共江苏省委办公厅 / 江苏省委办公厅):
+-- the match is made (macros/units.sql) and said, once per document printing another form
+unit_name_checks as (
+    select
+        documents.document_id,
+        'cross_table' as family,
+        'cross_table.unit_matched_across_name_forms' as check_name,
+        null as table_name,
+        'unit_name' as row_key,
+        'name' as measure,
+        null::decimal(20, 6) as expected_wan,
+        null::decimal(20, 6) as actual_wan,
+        null::decimal(20, 6) as difference_wan,
+        0 as n_terms,
+        0::decimal(20, 6) as precision_unit,
+        1 as page_number,
+        'the cover names "' || documents.unit_name || '"; the unit''s reports print '
+        || array_to_string(units.printed_names, ' / ') || ', matched as one unit' as details,
+        true as is_failed,
+        'warning' as severity_hint
+    from {{ ref('dim_document') }} as documents
+    inner join {{ ref('dim_unit') }} as units on documents.unit_id = units.unit_id
+    where units.name_varies and documents.unit_name != units.unit_name
 )
 
 {{ identity_checks_from(['cross_checks', 'fiscal_income_checks', 'expenditure_basic_checks', 'row_pairs',
@@ -386,3 +411,7 @@ stated_budget_checks as (
 union all by name
 
 select * from name_checks
+
+union all by name
+
+select * from unit_name_checks
