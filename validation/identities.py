@@ -20,7 +20,7 @@ import pandas as pd
 
 from ingestion.numbers import format_amount
 from ingestion.warehouse import WarehouseError, connect, now
-from validation.context import DATA_DOCS_INDEX, ensure_objects, get_context
+from validation.context import data_docs_index, ensure_objects, get_context
 
 DEFAULT_PER_TERM = Decimal("0.01")
 MIN_PARENTS = 3  # extraction.hierarchy_mostly_failing judges a table with at least this many parent codes
@@ -139,8 +139,11 @@ def _severity(row) -> str:
     return "warning" if abs(row.difference_wan) <= allowance else "error"
 
 
-def _failed_ids(checkpoint, frame: pd.DataFrame) -> set[int]:
-    result = checkpoint.run(batch_parameters={"dataframe": frame[["check_id", "family", "excess_micro"]]})
+def _failed_ids(checkpoint, frame: pd.DataFrame, run_name: str) -> set[int]:
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    result = checkpoint.run(batch_parameters={"dataframe": frame[["check_id", "family", "excess_micro"]]},
+                            run_id=RunIdentifier(run_name=run_name))
     failed: set[int] = set()
     for run in result.run_results.values():
         for expectation in run.results:
@@ -157,14 +160,16 @@ def validate(db_path: str, per_term: Decimal | None = None) -> ValidationResult:
         # the instances live in a DuckDB temp table: cap DuckDB's memory (it spills to disk beyond)
         con.execute("SET memory_limit = '1GB'")
         checks = _load_checks(con, per_term)
-        context = get_context()
-        failed = _failed_ids(ensure_objects(context), _expectation_frame(con)) if checks else set()
+        context = get_context(db_path)
+        # the run is named after the warehouse file: its Data Docs say whose results they show
+        failed = (_failed_ids(ensure_objects(context), _expectation_frame(con), os.path.basename(db_path))
+                  if checks else set())
         findings = _failed_rows(con, failed)
         findings["severity"] = [_severity(row) for row in findings.itertuples()]
         _write_findings(con, findings)
     finally:
         con.close()
-    return ValidationResult(checks, findings, str(DATA_DOCS_INDEX))
+    return ValidationResult(checks, findings, str(data_docs_index(db_path)))
 
 
 def _write_findings(con, findings: pd.DataFrame) -> None:
