@@ -72,6 +72,9 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
     for result in failures:
         message = (result.get("message") or "").strip().replace("\n", " ")
         print(f"  {result['status'].upper():<5} {result['unique_id']}: {message}")
+    if any("no space left on device" in (r.get("message") or "").lower() for r in failures):
+        print("build: no space left on device: free space and run again (the next build redoes what failed)")
+        return 2
     if not select and not model_errors(results):
         record_project_hash(db_path)
     return 0 if completed.returncode == 0 else 1

@@ -81,8 +81,8 @@ class RunRecord:
                             [values.get(c) for c in columns])
             finally:
                 con.close()
-        except WarehouseError:
-            pass  # the run's own error is what the user needs to see
+        except (WarehouseError, duckdb.Error):
+            pass  # the run's own error (a full disk refuses this row too) is what the user needs to see
         if log_path:
             os.makedirs(os.path.dirname(os.path.abspath(log_path)), exist_ok=True)
             with open(log_path, "a", encoding="utf-8") as log:

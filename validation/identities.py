@@ -193,5 +193,8 @@ def _write_findings(con, findings: pd.DataFrame) -> None:
             con.unregister("incoming_findings")
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed COMMIT (a full disk) ends the transaction itself: its error is the one to show
         raise
