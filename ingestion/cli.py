@@ -255,8 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         if not disk_full(exc):
             raise
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"juesuan: {NO_SPACE} ({detail}); nothing is lost that the next run cannot redo: free space and run again",
-              file=sys.stderr)
+        print(f"juesuan: {NO_SPACE} ({detail}); free space and run it again", file=sys.stderr)
         return 2
 
 

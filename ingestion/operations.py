@@ -247,17 +247,20 @@ def publish(db_path: str, target: str) -> str:
     if os.path.isdir(target) or (os.path.exists(target) and not os.path.exists(marker)):
         raise WarehouseError(f"{target} exists and is not a copy juesuan published; nothing was written "
                              "(give a new file, or an earlier published copy to replace)")
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    handle, staging = tempfile.mkstemp(prefix=".juesuan-publish-", suffix=".duckdb", dir=os.path.dirname(target))
-    os.close(handle)
+    staging = None
     try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        handle, staging = tempfile.mkstemp(prefix=".juesuan-publish-", suffix=".duckdb", dir=os.path.dirname(target))
+        os.close(handle)
         shutil.copyfile(db_path, staging)
         os.chmod(staging, 0o666 & ~umask())
         with open(marker, "w", encoding="utf-8") as note:
             note.write(f"{os.path.basename(target)} is a read-only copy published by juesuan; the next publish replaces it\n")
         os.replace(staging, target)
+    except OSError as exc:  # a read-only, full or forbidden target: one line, the earlier copy left as it was
+        raise WarehouseError(f"cannot publish to {target}: {exc.strerror or exc}") from exc
     finally:
-        if os.path.exists(staging):
+        if staging and os.path.exists(staging):
             os.remove(staging)
     return target
 
