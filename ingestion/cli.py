@@ -14,7 +14,7 @@ from ingestion.dbt_build import dbt_build
 from ingestion.operations import RunRecord, export_fdp, export_parquet, publish, run_lock
 from ingestion.raw_parquet import export_raw, import_raw
 from ingestion.report import write_report
-from ingestion.runner import Limits, ingest
+from ingestion.runner import NO_SPACE, Limits, disk_full, ingest
 from ingestion.warehouse import WarehouseError
 
 DEFAULT_DB = os.path.join("warehouse", "juesuan.duckdb")
@@ -131,6 +131,9 @@ def _ingest(args, paths: list[str]):
                      limits=_limits(args), progress=not args.no_progress,
                      scheduler=args.scheduler if args.executor == "dask" else None)
     print("\n".join(summary.lines()))
+    if summary.not_written_for_space():  # the run stops here: building on a full disk fails too
+        raise WarehouseError(f"{NO_SPACE}: {summary.not_written_for_space()} documents were not written to {args.db}; "
+                             "free space and run again (they are read again)")
     return summary
 
 
@@ -247,6 +250,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except WarehouseError as exc:
         print(f"juesuan: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        if not disk_full(exc):
+            raise
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"juesuan: {NO_SPACE} ({detail}); free space and run it again", file=sys.stderr)
         return 2
 
 

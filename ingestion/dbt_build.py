@@ -17,6 +17,29 @@ from ingestion.warehouse import connect, meta_value, set_meta_value
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
+# dbt's command line in a child that asks the kernel to kill it when its parent dies (Linux
+# PR_SET_PDEATHSIG): a `juesuan run` killed mid-build used to leave dbt running, holding DuckDB's lock
+# on the warehouse, so the next run was refused ("Could not set lock on file") until dbt finished.
+_DIES_WITH_PARENT = """import ctypes, os, signal, sys
+parent = int(sys.argv.pop(1))
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+except (OSError, AttributeError):
+    pass
+if os.getppid() != parent:
+    sys.exit(1)
+sys.argv[0] = "dbt"
+from dbt.cli.main import cli
+cli()
+"""
+
+
+_NO_SPACE = "build: no space left on device: free space and run again (the next build redoes what failed)"
+
+
+def _dbt_command(*args: str) -> list[str]:
+    return [sys.executable, "-c", _DIES_WITH_PARENT, str(os.getpid()), *args]
+
 
 def project_files() -> list[Path]:
     """The files that define the dbt project: a change in any of them may change the marts."""
@@ -50,9 +73,9 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
     """Run dbt build; print a one-line result and each failure plainly. 0 when all pass."""
     env = _dbt_env(db_path)
     target = PROJECT_DIR / "target"
-    args = [sys.executable, "-m", "dbt.cli.main", "build", "--project-dir", str(PROJECT_DIR),
-            "--profiles-dir", str(PROJECT_DIR), "--target-path", str(target),
-            "--log-path", str(PROJECT_DIR / "logs"), "--quiet"]
+    args = _dbt_command("build", "--project-dir", str(PROJECT_DIR),
+                        "--profiles-dir", str(PROJECT_DIR), "--target-path", str(target),
+                        "--log-path", str(PROJECT_DIR / "logs"), "--quiet")
     if select:
         args += ["--select", select]
     refresh = None if select else full_refresh_needed(db_path)
@@ -64,7 +87,9 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
     results_file = target / "run_results.json"
     if completed.returncode not in (0, 1) or not results_file.exists():
         detail = (completed.stdout + completed.stderr).strip().splitlines()
-        print(f"build: dbt could not run: {detail[-1] if detail else 'no output'}")
+        print(f"build: dbt could not run: {detail[-1].strip() if detail else 'no output'}")
+        if "no space left on device" in (completed.stdout + completed.stderr).lower():
+            print(_NO_SPACE)
         return 2
     results = json.loads(results_file.read_text())["results"]
     failures = [r for r in results if r["status"] in ("error", "fail")]
@@ -72,6 +97,9 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
     for result in failures:
         message = (result.get("message") or "").strip().replace("\n", " ")
         print(f"  {result['status'].upper():<5} {result['unique_id']}: {message}")
+    if any("no space left on device" in (r.get("message") or "").lower() for r in failures):
+        print(_NO_SPACE)
+        return 2
     if not select and not model_errors(results):
         record_project_hash(db_path)
     return 0 if completed.returncode == 0 else 1

@@ -38,9 +38,13 @@ def staging_folder(target: str, kind: str) -> str:
     check_replaceable(target)
     os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
     staging = tempfile.mkdtemp(prefix=f".juesuan-{kind}-", dir=os.path.dirname(target))
-    os.chmod(staging, 0o777 & ~umask())  # mkdtemp's 0700 would shut out a BI service account
-    with open(os.path.join(staging, MARKER), "w", encoding="utf-8") as handle:
-        handle.write(f"written by juesuan export {kind}; replaced whole by the next export\n")
+    try:
+        os.chmod(staging, 0o777 & ~umask())  # mkdtemp's 0700 would shut out a BI service account
+        with open(os.path.join(staging, MARKER), "w", encoding="utf-8") as handle:
+            handle.write(f"written by juesuan export {kind}; replaced whole by the next export\n")
+    except OSError:  # a full disk takes the folder but not the marker: leave nothing behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return staging
 
 
@@ -59,11 +63,17 @@ def replace_folder(staging: str, target: str) -> None:
 @contextmanager
 def exporting_to(target: str, kind: str) -> Iterator[str]:
     """A staging folder to write the export into; swapped in for the target when the block ends
-    without an error, removed in every case."""
-    staging = staging_folder(target, kind)
+    without an error, removed in every case. A target that cannot be written (read-only, full, no
+    permission) is a one-line WarehouseError, the earlier output left as it was."""
+    try:
+        staging = staging_folder(target, kind)
+    except OSError as exc:
+        raise WarehouseError(f"cannot write {target}: {exc.strerror or exc}") from exc
     try:
         yield staging
         replace_folder(staging, target)
+    except OSError as exc:
+        raise WarehouseError(f"writing {target} failed: {exc.strerror or exc}") from exc
     finally:
         if os.path.exists(staging):
             shutil.rmtree(staging, ignore_errors=True)

@@ -81,8 +81,8 @@ class RunRecord:
                             [values.get(c) for c in columns])
             finally:
                 con.close()
-        except WarehouseError:
-            pass  # the run's own error is what the user needs to see
+        except (WarehouseError, duckdb.Error):
+            pass  # the run's own error (a full disk refuses this row too) is what the user needs to see
         if log_path:
             os.makedirs(os.path.dirname(os.path.abspath(log_path)), exist_ok=True)
             with open(log_path, "a", encoding="utf-8") as log:
@@ -251,17 +251,20 @@ def publish(db_path: str, target: str) -> str:
     if os.path.isdir(target) or (os.path.exists(target) and not os.path.exists(marker)):
         raise WarehouseError(f"{target} exists and is not a copy juesuan published; nothing was written "
                              "(give a new file, or an earlier published copy to replace)")
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    handle, staging = tempfile.mkstemp(prefix=".juesuan-publish-", suffix=".duckdb", dir=os.path.dirname(target))
-    os.close(handle)
+    staging = None
     try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        handle, staging = tempfile.mkstemp(prefix=".juesuan-publish-", suffix=".duckdb", dir=os.path.dirname(target))
+        os.close(handle)
         shutil.copyfile(db_path, staging)
         os.chmod(staging, 0o666 & ~umask())
         with open(marker, "w", encoding="utf-8") as note:
             note.write(f"{os.path.basename(target)} is a read-only copy published by juesuan; the next publish replaces it\n")
         os.replace(staging, target)
+    except OSError as exc:  # a read-only, full or forbidden target: one line, the earlier copy left as it was
+        raise WarehouseError(f"cannot publish to {target}: {exc.strerror or exc}") from exc
     finally:
-        if os.path.exists(staging):
+        if staging and os.path.exists(staging):
             os.remove(staging)
     return target
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import gc
 import multiprocessing as mp
 import os
@@ -16,6 +17,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
+import duckdb
 from tqdm import tqdm
 
 from ingestion import EXTRACTOR_VERSION
@@ -41,6 +43,22 @@ class Outcome:
     tables: int = 0
     figures: int = 0
     pages: int = 0
+    retried: bool = True  # a failure: read again by the next run (False: the file itself is at fault)
+
+
+NO_SPACE = "no space left on device"
+
+
+def disk_full(exc: BaseException | None) -> bool:
+    """Whether an error, or one it arose from, is a full disk: OSError ENOSPC, or DuckDB's and
+    dbt's errors, which name it in their text."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or NO_SPACE in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def printable(text: str | None) -> str:
@@ -58,6 +76,14 @@ class Summary:
     def count(self, *statuses: str) -> int:
         return sum(1 for o in self.outcomes if o.status in statuses)
 
+    def retried(self) -> int:
+        """Failures the next run reads again (not the file's own fault)."""
+        return sum(1 for o in self.outcomes if o.status == "failed" and o.retried)
+
+    def not_written_for_space(self) -> int:
+        """Documents read but not written because the disk was full."""
+        return sum(1 for o in self.outcomes if o.status == "failed" and o.message.startswith(NO_SPACE))
+
     def lines(self) -> list[str]:
         out = []
         for o in self.outcomes:
@@ -65,14 +91,20 @@ class Summary:
             if o.status in ("ingested", "replaced"):
                 out.append(f"  ok        {name}: {o.pages} pages, {o.tables} tables, {o.figures} figures")
             elif o.status == "failed":
-                out.append(f"  ERROR     {name}: {printable(o.message)}")
+                then = ("retried by the next run" if o.retried
+                        else "the file itself is at fault: not read again until it changes (--force reads it)")
+                out.append(f"  ERROR     {name}: {printable(o.message)} [{then}]")
             else:
                 out.append(f"  {o.status:<9} {name}{': ' + printable(o.message) if o.message else ''}")
+        retried = f" ({self.retried()} retried by the next run)" if self.retried() else ""
         out.append(
             f"ingest: {self.count('ingested', 'replaced')} ingested, {self.count('unchanged')} unchanged, "
-            f"{self.count('duplicate')} duplicate, {self.count('failed')} failed "
+            f"{self.count('duplicate')} duplicate, {self.count('failed')} failed{retried} "
             f"in {self.seconds:.1f}s"
         )
+        if self.not_written_for_space():
+            out.append(f"ingest: {NO_SPACE}: {self.not_written_for_space()} documents were read but not written; "
+                       "free space and run again (they are read again)")
         return out
 
 
@@ -137,7 +169,7 @@ def ingest(paths: list[str], db_path: str, jobs: int = 1, force: bool = False,
     try:
         unreadable: list[OSError] = []
         pending = _plan(con, find_pdfs(paths, unreadable), force, summary)
-        for error in unreadable:  # a folder that cannot be listed is a failure the summary shows
+        for error in unreadable:  # a folder that cannot be listed is a failure the summary shows (and retries)
             reason = f"the folder cannot be read ({error.strerror or error})"
             summary.outcomes.append(Outcome(error.filename or "?", "failed", reason))
         if scheduler:
@@ -158,9 +190,7 @@ def _plan(con, files: list[str], force: bool, summary: Summary) -> list[_Job]:
         try:
             sha = sha256_of(path)
         except OSError as exc:
-            reason = f"the file cannot be read ({exc.strerror or exc})"
-            wh.record_failure(con, path, None, "open", reason)
-            summary.outcomes.append(Outcome(path, "failed", reason))
+            summary.outcomes.append(_failed(con, path, None, "open", f"the file cannot be read ({exc.strerror or exc})"))
             continue
         if sha in batch_hashes:
             summary.outcomes.append(Outcome(path, "duplicate", f"same content as {os.path.basename(batch_hashes[sha])}"))
@@ -262,18 +292,31 @@ def _poll(job: _Job, limits: Limits):
     return None
 
 
+def _failed(con, path: str, sha: str | None, stage: str, reason: str, page: int | None = None) -> Outcome:
+    """A failed file: recorded in raw.ingest_errors when the warehouse still takes a row (a full disk
+    may refuse even that), and told whether the next run reads it again, as the next run will decide."""
+    try:
+        wh.record_failure(con, path, sha, stage, reason, page)
+        retried = sha is None or wh.known_failure(con, sha) is None
+    except duckdb.Error:
+        retried = True  # nothing remembered: the next run reads it again
+    return Outcome(path, "failed", reason, retried=retried)
+
+
 def _finish(con, job: _Job, kind: str, payload) -> Outcome:
     if kind == "error":
         stage, reason, page = payload
-        wh.record_failure(con, job.path, job.sha, stage, reason, page)
-        return Outcome(job.path, "failed", reason)
+        return _failed(con, job.path, job.sha, stage, reason, page)
     extraction = payload
     try:
         wh.write_document(con, extraction, job.replaces)
     except Exception as exc:  # noqa: BLE001 - one document that cannot be written must not stop the batch
-        reason = f"the extracted document could not be written: {type(exc).__name__}: {str(exc).splitlines()[0]}"
-        wh.record_failure(con, job.path, job.sha, "write", reason)
-        return Outcome(job.path, "failed", reason)
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if disk_full(exc):  # DuckDB's own text, "cannot rollback …", hid this once
+            reason = f"{NO_SPACE}: the document was read but not written ({detail})"
+        else:
+            reason = f"the extracted document could not be written: {type(exc).__name__}: {detail}"
+        return _failed(con, job.path, job.sha, "write", reason)
     figures = sum(1 for c in extraction.cells if c["status"] == "number")
     return Outcome(job.path, "replaced" if job.replaces else "ingested", document_id=job.sha,
                    tables=len(extraction.tables), figures=figures, pages=len(extraction.pages))

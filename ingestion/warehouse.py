@@ -280,7 +280,10 @@ def write_document(con, extraction, replaces: list[str]) -> None:
             )
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed COMMIT (a full disk) ends the transaction itself: its error is the one to show
         raise
 
 

@@ -9,8 +9,12 @@ import subprocess
 import sys
 import time
 
+import duckdb
+import pytest
+
+from ingestion.runner import ingest
 from tests import pdf_factory
-from tests.conftest import ROOT, query
+from tests.conftest import EXAMPLES, ROOT, query
 
 CLI = [sys.executable, "-m", "ingestion.cli"]
 
@@ -149,3 +153,103 @@ def test_typos_are_refused_not_taken_for_success(tmp_path):
         assert not db.exists() and not (tmp_path / "bi.duckdb").exists() and not (tmp_path / "report").exists(), args
     refused = _run(["validate", "--db", str(db), "--tolerance-per-term", "abc"])
     assert refused.returncode == 2 and "'abc' is not a number" in refused.stderr
+
+
+RAW_COUNTS = "SELECT (SELECT count(*) FROM raw.documents), (SELECT count(*) FROM raw.pages), " \
+             "(SELECT count(*) FROM raw.table_instances), (SELECT count(*) FROM raw.table_cells)"
+
+
+def _mount_tmpfs(folder, size: str) -> bool:
+    folder.mkdir()
+    try:
+        return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB file system of its own (tmpfs; needs root): the bundled examples do not fit."""
+    disk = tmp_path / "disk"
+    if not _mount_tmpfs(disk, "2m"):
+        pytest.skip("cannot mount a tmpfs here (needs root); test_an_injected_full_disk_… covers ENOSPC")
+    yield disk
+    subprocess.run(["umount", str(disk)], capture_output=True, timeout=30)
+
+
+def test_a_full_disk_says_so_and_the_next_run_ingests_everything(small_disk, tmp_path):
+    """Disk full during a run used to read "cannot rollback - no transaction is active", end in a
+    traceback, and (before item 2) be remembered as the file's fault. Now: one clear reason per
+    document, [retried by the next run], exit 2; after space is freed the next run ingests what was
+    missing and holds what a clean run holds."""
+    clean = tmp_path / "clean.duckdb"
+    assert ingest([str(EXAMPLES)], str(clean), progress=False).count("failed") == 0
+    db = small_disk / "w.duckdb"
+    full = _run(["run", str(EXAMPLES), "--db", str(db), "--no-progress"])
+    out = full.stdout + full.stderr
+    assert full.returncode == 2, out
+    assert "cannot rollback" not in out and "Traceback" not in out
+    lost = [line for line in full.stdout.splitlines() if line.startswith("  ERROR")]
+    assert lost and all(": no space left on device: the document was read but not written (" in line
+                        and line.endswith("[retried by the next run]") for line in lost), lost
+    assert f"ingest: no space left on device: {len(lost)} documents were read but not written" in full.stdout
+    assert full.stderr.startswith("juesuan: no space left on device") and len(full.stderr.strip().splitlines()) == 1
+    assert "build: " not in full.stdout  # the run stopped: nothing built on a full disk
+    subprocess.run(["mount", "-o", "remount,size=64m", str(small_disk)], check=True, timeout=30)  # space freed
+    rerun = _run(["run", str(EXAMPLES), "--db", str(db), "--no-progress"])
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    bundled = len(list(EXAMPLES.glob("*.pdf")))
+    assert f"ingest: {len(lost)} ingested, {bundled - len(lost)} unchanged, 0 duplicate, 0 failed" in rerun.stdout
+    assert query(db, RAW_COUNTS) == query(clean, RAW_COUNTS)
+    assert f"warehouse {db}: {bundled} documents" in rerun.stdout
+
+
+class _DiskFullAtCommit:
+    """A connection whose COMMIT fails as DuckDB's does on a full disk: the transaction is gone and
+    the error names ENOSPC's text."""
+
+    def __init__(self, con):
+        self._con = con
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+    def execute(self, sql, *args):
+        if sql == "COMMIT":
+            self._con.execute("ROLLBACK")
+            raise duckdb.TransactionException(
+                'TransactionContext Error: Failed to commit: Could not write file "w.duckdb.wal": No space left on device')
+        return self._con.execute(sql, *args)
+
+
+def test_an_injected_full_disk_says_so_and_the_next_run_ingests_everything(tmp_path, monkeypatch, capsys):
+    """The same without a tmpfs: every document after the first fails at COMMIT as on a full disk."""
+    from ingestion import cli
+    from ingestion import warehouse as wh
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        pdf_factory.tiny_report(folder / f"r{i}.pdf", f"上海市第{i}局", f"{i}.25")
+    clean = tmp_path / "clean.duckdb"
+    assert ingest([str(folder)], str(clean), progress=False).count("failed") == 0
+    db = tmp_path / "w.duckdb"
+    write, written = wh.write_document, []
+
+    def full_after_one(con, extraction, replaces):
+        write(con if not written else _DiskFullAtCommit(con), extraction, replaces)
+        written.append(extraction)
+
+    monkeypatch.setattr(wh, "write_document", full_after_one)
+    assert cli.main(["ingest", str(folder), "--db", str(db), "--no-progress"]) == 2
+    out, err = capsys.readouterr()
+    assert "cannot rollback" not in out + err
+    assert out.count(": no space left on device: the document was read but not written (") == 3
+    assert out.count("[retried by the next run]") == 3
+    assert "3 failed (3 retried by the next run)" in out and err.startswith("juesuan: no space left on device")
+    assert query(db, "SELECT count(*) FROM raw.documents") == [(1,)]
+    monkeypatch.setattr(wh, "write_document", write)  # space freed
+    assert cli.main(["ingest", str(folder), "--db", str(db), "--no-progress"]) == 0
+    assert "ingest: 3 ingested, 1 unchanged, 0 duplicate, 0 failed in" in capsys.readouterr().out
+    assert query(db, RAW_COUNTS) == query(clean, RAW_COUNTS)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from ingestion.dbt_build import dbt_build
 from ingestion.runner import ingest
+from ingestion.warehouse import WarehouseError
 from tests.conftest import EXAMPLES, ROOT, query
 from validation.identities import validate
 
@@ -104,11 +109,93 @@ def test_tolerance_is_configurable(validated):
 
 
 def test_every_family_suite_ran_and_data_docs_exist(validated):
-    _, result = validated
+    db, result = validated
     assert (ROOT / "gx" / "expectations" / "identities_hierarchy.json").exists()
-    assert result.data_docs.endswith("index.html")
-    assert (ROOT / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
+    assert result.data_docs == f"{db}.gx/data_docs/index.html"
+    assert Path(result.data_docs).is_file()
     assert result.checks > 500
+
+
+class _Resources(HTMLParser):
+    """What a page loads: <link href>, <script src>, <img src>, and url(…) in its <style> blocks."""
+
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []
+        self.links: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("href"):
+            self.loads.append(attrs["href"])
+        if tag in ("script", "img") and attrs.get("src"):
+            self.loads.append(attrs["src"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.loads.extend(re.findall(r"url\(\s*['\"]?([^'\")]+)", data))
+
+
+def _page(path: Path) -> _Resources:
+    parser = _Resources()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _index_runs(index: Path) -> list[tuple[str, str]]:
+    """(run name, suite page) of every validation result the index lists."""
+    page = _page(index)
+    return sorted({(link.split("/")[2], link) for link in page.links if link.startswith("validations/")})
+
+
+def test_each_warehouse_has_its_own_data_docs_that_render_offline(validated, tmp_path):
+    """Two warehouses validated one after the other: each Data Docs site sits beside its warehouse and
+    lists its own runs only (they were one site in the checkout's gx/ before); no page loads a style,
+    script, font or image from the internet; the checkout's gx/ is not written to."""
+    def gx_files():
+        return {p: p.stat().st_mtime_ns for p in (ROOT / "gx").rglob("*") if p.is_file()}
+
+    checkout_before = gx_files()
+    a, b = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    shutil.copyfile(validated[0], a)
+    shutil.copyfile(validated[0], b)
+    suites = len(list((ROOT / "gx" / "expectations").glob("identities_*.json")))
+    first_a = validate(str(a))
+    validate(str(b))
+    validate(str(a))
+    site_a, site_b = Path(first_a.data_docs).parent, tmp_path / "b.duckdb.gx" / "data_docs"
+    assert site_a == tmp_path / "a.duckdb.gx" / "data_docs"
+    runs_a, runs_b = _index_runs(site_a / "index.html"), _index_runs(site_b / "index.html")
+    assert [name for name, _ in runs_a] == ["a.duckdb"] * (2 * suites)  # two runs of a, nothing of b
+    assert [name for name, _ in runs_b] == ["b.duckdb"] * suites
+    for site, runs in ((site_a, runs_a), (site_b, runs_b)):
+        assert all((site / link).is_file() for _, link in runs)
+    assert gx_files() == checkout_before
+    pages = list(site_a.rglob("*.html")) + list(site_b.rglob("*.html"))
+    assert len(pages) == (1 + suites + 2 * suites) + (1 + suites + suites)  # index, suite and result pages
+    remote = {(str(p.relative_to(tmp_path)), url) for p in pages for url in _page(p).loads
+              if re.match(r"\s*(https?:)?//", url)}
+    assert not remote
+    index = _page(site_a / "index.html")
+    assert index.loads and all((site_a / url).is_file() for url in index.loads if not url.startswith("data:"))
+
+
+def test_a_folder_of_the_users_where_data_docs_would_go_is_refused(validated, tmp_path):
+    db = tmp_path / "c.duckdb"
+    shutil.copyfile(validated[0], db)
+    theirs = tmp_path / "c.duckdb.gx"
+    theirs.mkdir()
+    (theirs / "notes.txt").write_text("mine")
+    with pytest.raises(WarehouseError, match="is not the Great Expectations folder juesuan keeps"):
+        validate(str(db))
+    assert [p.name for p in theirs.iterdir()] == ["notes.txt"] and (theirs / "notes.txt").read_text() == "mine"
 
 
 def test_strict_exits_1_on_error_findings(validated):

@@ -3,15 +3,23 @@
 Suites are committed files, one per identity family; the checkpoint validates
 one dataframe of identity-check instances (dbt model int_identity_checks),
 each suite selecting its family with a row condition.
+
+What a run produces (validation results, Data Docs) belongs to its warehouse, not to the
+checkout: ``gx/great_expectations.yml`` points both stores at ``${juesuan_results_dir}``, which
+``get_context`` sets to ``<warehouse>.gx/`` beside the warehouse file. That folder is juesuan's own
+(marker file inside); a folder of that name without the marker is refused, never written into.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from ingestion.warehouse import WarehouseError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 GX_DIR = PROJECT_ROOT / "gx"
-DATA_DOCS_INDEX = GX_DIR / "uncommitted" / "data_docs" / "local_site" / "index.html"
+RESULTS_MARKER = ".juesuan-gx"
 
 FAMILIES = {
     "summary": "收支总表 and 财政拨款总表: totals of their lines, 总计(收) = 总计(支)",
@@ -31,10 +39,39 @@ BATCH = "all_check_instances"
 CHECKPOINT = "budget_identities"
 
 
-def get_context():
+def results_dir(db_path: str) -> Path:
+    """Where the validation results and Data Docs of the warehouse ``db_path`` live."""
+    return Path(os.path.abspath(db_path) + ".gx")
+
+
+def data_docs_index(db_path: str) -> Path:
+    return results_dir(db_path) / "data_docs" / "index.html"
+
+
+def _claim_results_dir(db_path: str) -> Path:
+    """The warehouse's results folder, made (with its marker) when new or empty; one that holds
+    anything else is not juesuan's and is refused (nothing written)."""
+    folder = results_dir(db_path)
+    marker = folder / RESULTS_MARKER
+    if folder.exists() and not marker.exists():
+        if not folder.is_dir() or any(folder.iterdir()):
+            raise WarehouseError(f"{folder} exists and is not the Great Expectations folder juesuan keeps beside "
+                                 f"{os.path.basename(db_path)}; nothing was validated (move it away)")
+    folder.mkdir(parents=True, exist_ok=True)
+    if not marker.exists():
+        marker.write_text(f"validation results and Data Docs of {os.path.basename(db_path)}, written by "
+                          "juesuan validate; safe to delete (the next validate starts afresh)\n", encoding="utf-8")
+    return folder
+
+
+def get_context(db_path: str):
+    """The repository's context (suites, checkpoint) with this warehouse's results folder as the
+    validation results store and Data Docs site."""
     import great_expectations as gx
 
-    return gx.get_context(mode="file", project_root_dir=str(PROJECT_ROOT))
+    folder = _claim_results_dir(db_path)
+    return gx.get_context(mode="file", project_root_dir=str(PROJECT_ROOT),
+                          runtime_environment={"juesuan_results_dir": str(folder)})
 
 
 def ensure_objects(context) -> object:

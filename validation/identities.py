@@ -20,7 +20,7 @@ import pandas as pd
 
 from ingestion.numbers import format_amount
 from ingestion.warehouse import WarehouseError, connect, now
-from validation.context import DATA_DOCS_INDEX, ensure_objects, get_context
+from validation.context import data_docs_index, ensure_objects, get_context, results_dir
 
 DEFAULT_PER_TERM = Decimal("0.01")
 MIN_PARENTS = 3  # extraction.hierarchy_mostly_failing judges a table with at least this many parent codes
@@ -37,13 +37,15 @@ class ValidationResult:
     checks: int
     findings: pd.DataFrame
     data_docs: str
+    data_docs_problem: str | None = None  # GX's first error while writing the site (the findings stand)
 
     def count(self, severity: str) -> int:
         return int((self.findings["severity"] == severity).sum()) if len(self.findings) else 0
 
     def lines(self, limit: int = 15) -> list[str]:
         out = [f"validate: {self.checks} identity checks, {len(self.findings)} findings "
-               f"({self.count('error')} error, {self.count('warning')} warning); Data Docs: {self.data_docs}"]
+               f"({self.count('error')} error, {self.count('warning')} warning); Data Docs: {self.data_docs}"
+               + (f" (incomplete: {self.data_docs_problem})" if self.data_docs_problem else "")]
         for row in self.findings.head(limit).itertuples():
             figures = "" if row.actual_wan is None else (
                 f"printed {format_amount(row.actual_wan)}, expected {format_amount(row.expected_wan)} "
@@ -139,8 +141,11 @@ def _severity(row) -> str:
     return "warning" if abs(row.difference_wan) <= allowance else "error"
 
 
-def _failed_ids(checkpoint, frame: pd.DataFrame) -> set[int]:
-    result = checkpoint.run(batch_parameters={"dataframe": frame[["check_id", "family", "excess_micro"]]})
+def _failed_ids(checkpoint, frame: pd.DataFrame, run_name: str) -> set[int]:
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    result = checkpoint.run(batch_parameters={"dataframe": frame[["check_id", "family", "excess_micro"]]},
+                            run_id=RunIdentifier(run_name=run_name))
     failed: set[int] = set()
     for run in result.run_results.values():
         for expectation in run.results:
@@ -149,22 +154,47 @@ def _failed_ids(checkpoint, frame: pd.DataFrame) -> set[int]:
     return failed
 
 
+class _GxErrors(logging.Handler):
+    """GX logs what goes wrong while it writes Data Docs (a traceback per page) and carries on; kept
+    here instead of on the terminal, and told as one line."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.first: str | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.first is None:
+            self.first = record.getMessage().strip().splitlines()[0][:200]
+
+
 def validate(db_path: str, per_term: Decimal | None = None) -> ValidationResult:
     per_term = per_term if per_term is not None else per_term_tolerance()
-    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    gx_log = logging.getLogger("great_expectations")
+    gx_log.setLevel(logging.ERROR)
+    gx_errors, propagated = _GxErrors(), gx_log.propagate
     con = connect(db_path)
+    gx_log.addHandler(gx_errors)
+    gx_log.propagate = False
     try:
         # the instances live in a DuckDB temp table: cap DuckDB's memory (it spills to disk beyond)
         con.execute("SET memory_limit = '1GB'")
         checks = _load_checks(con, per_term)
-        context = get_context()
-        failed = _failed_ids(ensure_objects(context), _expectation_frame(con)) if checks else set()
+        try:
+            context = get_context(db_path)
+            # the run is named after the warehouse file: its Data Docs say whose results they show
+            failed = (_failed_ids(ensure_objects(context), _expectation_frame(con), os.path.basename(db_path))
+                      if checks else set())
+        except OSError as exc:  # a full or read-only disk: one line naming the folder (GX's own says neither)
+            raise WarehouseError(f"cannot write the validation results and Data Docs in {results_dir(db_path)}: "
+                                 f"{exc.strerror or exc}") from exc
         findings = _failed_rows(con, failed)
         findings["severity"] = [_severity(row) for row in findings.itertuples()]
         _write_findings(con, findings)
     finally:
         con.close()
-    return ValidationResult(checks, findings, str(DATA_DOCS_INDEX))
+        gx_log.removeHandler(gx_errors)
+        gx_log.propagate = propagated
+    return ValidationResult(checks, findings, str(data_docs_index(db_path)), gx_errors.first)
 
 
 def _write_findings(con, findings: pd.DataFrame) -> None:
@@ -188,5 +218,8 @@ def _write_findings(con, findings: pd.DataFrame) -> None:
             con.unregister("incoming_findings")
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed COMMIT (a full disk) ends the transaction itself: its error is the one to show
         raise
