@@ -3,7 +3,8 @@
     .venv/bin/python bench/build_scale.py [--documents 1000 10000]
 
 For each size: the synthetic generator writes N documents straight into `raw`
-(no PDF), then this times a full `juesuan build` (dbt build: models and tests),
+(no PDF; half 决算, half the budget reports of the same units and years, `--budgets`),
+then this times a full `juesuan build` (dbt build: models and tests),
 then ingests one more real PDF (the bundled Leshan example) and times the
 incremental `juesuan build` that adds it. Prints wall times and peak memory
 (RSS of the dbt process tree).
@@ -36,14 +37,14 @@ def main() -> None:
     for documents in args.documents:
         with tempfile.TemporaryDirectory() as tmp:
             db = str(Path(tmp) / "warehouse.duckdb")
-            units = max(1, documents // 4)
+            units = max(1, documents // 8)
             generate, _ = _timed([python, "-m", "corpus.synthetic", "raw", db, "--units", str(units), "--years", "4",
-                                  "--seed", "1", "--quiet"])
+                                  "--seed", "1", "--budgets", "--mismatch-rate", "0.05", "--quiet"])
             build, peak = _timed([python, "-m", "ingestion.cli", "build", "--db", db])
             one = str(ROOT / "examples" / "leshan_2024_unit_final_accounts.pdf")
             ingest, _ = _timed([python, "-m", "ingestion.cli", "ingest", one, "--db", db, "--no-progress"])
             add, _ = _timed([python, "-m", "ingestion.cli", "build", "--db", db])
-            print(f"{units * 4:6d} documents: raw written in {generate:6.1f}s; full build {build:6.1f}s "
+            print(f"{units * 8:6d} documents: raw written in {generate:6.1f}s; full build {build:6.1f}s "
                   f"(peak RSS so far {peak:.0f} MB); one more PDF: ingest {ingest:4.1f}s + build {add:5.1f}s")
 
 

@@ -2,12 +2,13 @@
 
     .venv/bin/python bench/nightly.py [--pdfs 1000] [--documents 10000] [--jobs 2] [--work DIR] [--json FILE]
 
-1. PDFs end to end: the synthetic generator writes --pdfs PDFs (five layout families);
+1. PDFs end to end: the synthetic generator writes --pdfs PDFs (five 决算 layout families and,
+   for the same units and years, their budget reports in two families: `--budgets`);
    bare pdfplumber reads them all (extract_text + extract_tables, --jobs processes) as
    the yardstick; then `juesuan ingest`, `build`, `validate`, `report` run one by one on a
    fresh warehouse.
 2. Reruns on that warehouse: `juesuan run` with nothing changed, then with one new PDF.
-3. Warehouse scale: --documents documents written straight into `raw` (no PDF), then
+3. Warehouse scale: --documents documents (决算 and budget reports) written straight into `raw` (no PDF), then
    `build`, `validate`, `report`, and the same two reruns (an empty input folder, then one PDF).
 
 Each stage runs as its own process; the figures are its wall time and the peak of the
@@ -107,10 +108,10 @@ def _bare_cmd(files: list[str], jobs: int) -> list[str]:
 
 def pdf_pipeline(work: Path, count: int, jobs: int, results: list[dict]) -> dict:
     folder, db = work / "pdfs", work / "pdfs.duckdb"
-    units = max(1, count // 4)
-    stage(f"generate {units * 4} synthetic PDFs", [PYTHON, "-m", "corpus.synthetic", "pdf", str(folder), "--units",
+    units = max(1, count // 8)
+    stage(f"generate {units * 8} synthetic PDFs", [PYTHON, "-m", "corpus.synthetic", "pdf", str(folder), "--units",
                                                   str(units), "--years", "4", "--seed", "7", "--jobs", str(jobs),
-                                                  "--quiet"], results)
+                                                  "--budgets", "--mismatch-rate", "0.05", "--quiet"], results)
     files = sorted(str(p) for p in folder.glob("*.pdf"))
     pages = _page_count(files)
     bare = stage(f"bare pdfplumber ({jobs} processes)", _bare_cmd(files, jobs), results)
@@ -134,10 +135,10 @@ def pdf_pipeline(work: Path, count: int, jobs: int, results: list[dict]) -> dict
 
 def warehouse_scale(work: Path, documents: int, results: list[dict]) -> None:
     db = work / "scale.duckdb"
-    units = max(1, documents // 4)
-    stage(f"write {units * 4} documents into raw", [PYTHON, "-m", "corpus.synthetic", "raw", str(db), "--units",
+    units = max(1, documents // 8)
+    stage(f"write {units * 8} documents into raw", [PYTHON, "-m", "corpus.synthetic", "raw", str(db), "--units",
                                                    str(units), "--years", "4", "--seed", "3", "--error-rate", "0.05",
-                                                   "--quiet"], results)
+                                                   "--budgets", "--mismatch-rate", "0.05", "--quiet"], results)
     stage("build (scale)", _juesuan("build", "--db", str(db)), results)
     stage("validate (scale)", _juesuan("validate", "--db", str(db)), results)
     stage("report (scale)", _juesuan("report", "--db", str(db), "--out", str(work / "report-scale")), results)

@@ -22,6 +22,7 @@ Shanxi (公开01–10表, the wide four-group 基本支出 table) and Shanghai (
 功能分类科目编码 column, landscape wide tables, two-group 基本支出 table).  ``raw`` writes the
 same documents straight into the warehouse's ``raw`` schema, shaped as the extractor writes them
 (page numbers and positions there are layout estimates; figures and keys are exact).
+``--budgets`` adds each unit's budget report of the same year beside its 决算 (``corpus.budget``).
 """
 
 from __future__ import annotations
@@ -2010,6 +2011,8 @@ class Composed:
     errors: list[dict] = field(default_factory=list)
     contents_pages: dict[str, int] = field(default_factory=dict)  # anchor -> contents page listing it
     composition_table: Table | None = None
+    kind: str = "final_accounts"  # or budget (corpus.budget)
+    approved: object | None = None  # a budget report's corpus.budget.Approved (its injected mismatch)
 
     @property
     def file_name(self) -> str:
@@ -2425,7 +2428,8 @@ class Renderer:
 
     def __init__(self, comp: Composed, target, anchors: dict[str, int] | None = None):
         self.comp = comp
-        self.doc = SynDocument(target, title=f"{comp.doc.year} 年度{comp.doc.unit.name}决算", author=comp.doc.unit.name)
+        word = "决算" if comp.kind == "final_accounts" else "预算"
+        self.doc = SynDocument(target, title=f"{comp.doc.year} 年度{comp.doc.unit.name}{word}", author=comp.doc.unit.name)
         self.anchors: dict[str, int] = {}
         self.printed_anchors = anchors
         self.part = ""
@@ -2566,6 +2570,12 @@ class Renderer:
             doc.line(model.title, 15, "c", leading=1.8)
             doc.spread("", "", model.number, 9, x0, width)
             doc.spread(f"部门名称：{name}", f"{y}年度", f"金额{unit_word}", 9, x0, width)
+        elif fam == "budget_shanghai":
+            doc.line(model.title, 15, "c", leading=1.8)
+            doc.spread(f"编制部门：{name}", "", unit_word, 9, x0, width)
+        elif fam == "budget_jiangsu":
+            doc.line(model.title, 15, "c", leading=1.8)
+            doc.spread(f"部门：{name}", "", unit_word, 9, x0, width)
         else:
             doc.line(model.title, 15, "c", leading=1.8)
             doc.spread("", "", unit_word, 9, x0, width)
@@ -2602,11 +2612,19 @@ class Plan:
     seed: int
     error_rate: float = 0.0
     last_year: int = LAST_YEAR_DEFAULT
+    # report kinds written per unit and year: final_accounts (决算) and / or budget (corpus.budget)
+    kinds: tuple[str, ...] = ("final_accounts",)
+    mismatch_rate: float = 0.0  # share of budget reports whose 三公 differs from the 决算's 年初预算
 
     def documents(self) -> list[tuple[Unit, int]]:
+        """(unit, year) of every 决算 (and, with ``kinds``, of every budget report beside it)."""
         units = make_units(self.units, self.seed)
         years = range(self.last_year - self.years + 1, self.last_year + 1)
         return [(unit, year) for unit in units for year in years]
+
+    def reports(self) -> list[tuple[Unit, int, str]]:
+        """(unit, year, kind) of every document the plan writes."""
+        return [(unit, year, kind) for unit, year in self.documents() for kind in self.kinds]
 
 
 def composed(plan: Plan, unit: Unit, year: int) -> Composed:
@@ -2627,11 +2645,25 @@ def sha256_file(path: str) -> str:
 
 
 def _pdf_task(args: tuple[Plan, Unit, int, str]) -> list[dict]:
+    """Render the reports of one unit and year; their ground truth (injected errors, then the
+    budget report's mismatch record, kind ``initial_budget_mismatch``)."""
     plan, unit, year, out_dir = args
-    comp = composed(plan, unit, year)
-    path = os.path.join(out_dir, comp.file_name)
-    render_pdf(comp, path)
-    return ground_truth(comp, sha256_file(path)) if comp.errors else []
+    out: list[dict] = []
+    final_id = None
+    if "final_accounts" in plan.kinds:
+        comp = composed(plan, unit, year)
+        path = os.path.join(out_dir, comp.file_name)
+        render_pdf(comp, path)
+        final_id = sha256_file(path)
+        out += ground_truth(comp, final_id) if comp.errors else []
+    if "budget" in plan.kinds:
+        from corpus.budget import compose_budget
+
+        comp, comp.approved = compose_budget(unit, year, plan.seed, plan.mismatch_rate)
+        path = os.path.join(out_dir, comp.file_name)
+        render_pdf(comp, path)
+        out += budget_truth(plan, comp, final_id, sha256_file(path))
+    return out
 
 
 def generate_pdfs(plan: Plan, out_dir: str, jobs: int = 1, progress: bool = True) -> dict:
@@ -2640,26 +2672,38 @@ def generate_pdfs(plan: Plan, out_dir: str, jobs: int = 1, progress: bool = True
     started = time.monotonic()
     tasks = [(plan, unit, year, out_dir) for unit, year in plan.documents()]
     records: list[dict] = []
+    mismatches: list[dict] = []
     if jobs <= 1:
         for n, task in enumerate(tasks, start=1):
-            records += _pdf_task(task)
+            for record in _pdf_task(task):
+                (mismatches if record["kind"] == "initial_budget_mismatch" else records).append(record)
             _progress(progress, n, len(tasks), started)
     else:
         # Fresh workers every 50 documents keep memory flat over long runs.
         with mp.get_context("fork").Pool(jobs, maxtasksperchild=50) as pool:
             for n, result in enumerate(pool.imap_unordered(_pdf_task, tasks, chunksize=4), start=1):
-                records += result
+                for record in result:
+                    (mismatches if record["kind"] == "initial_budget_mismatch" else records).append(record)
                 _progress(progress, n, len(tasks), started)
     records.sort(key=lambda r: (r["file"], r["kind"]))
     with open(os.path.join(out_dir, "ground_truth.jsonl"), "w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if "budget" in plan.kinds:
+        write_jsonl(os.path.join(out_dir, "budget_ground_truth.jsonl"), mismatches)
     manifest = {"units": plan.units, "years": plan.years, "seed": plan.seed, "error_rate": plan.error_rate,
-                "last_year": plan.last_year, "documents": len(tasks), "errors": len(records)}
+                "last_year": plan.last_year, "kinds": list(plan.kinds), "mismatch_rate": plan.mismatch_rate,
+                "documents": len(tasks) * len(plan.kinds), "errors": len(records), "mismatches": len(mismatches)}
     with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, ensure_ascii=False, indent=1)
     manifest["seconds"] = round(time.monotonic() - started, 1)
     return manifest
+
+
+def write_jsonl(path: str, records: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in sorted(records, key=lambda r: (r["file"], r["kind"])):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _progress(enabled: bool, done: int, total: int, started: float) -> None:
@@ -3183,26 +3227,33 @@ NARRATIVE_COLUMNS = ["document_id", "figure_seq", "page_number", "topic", "state
 CONTENTS_COLUMNS = ["document_id", "page_number", "table_name", "listed_text"]
 
 
-def document_id_of(plan: Plan, unit: Unit, year: int) -> str:
+def document_id_of(plan: Plan, unit: Unit, year: int, kind: str = "final_accounts") -> str:
     """sha256 of the synthetic document's identity (what decides every byte it would print)."""
     identity = f"juesuan-synthetic:v1:seed={plan.seed}:unit={unit.index}:year={year}:errors={plan.error_rate}"
+    if kind == "budget":
+        identity += f":budget:mismatches={plan.mismatch_rate}"
     return hashlib.sha256(identity.encode()).hexdigest()
 
 
-def raw_extraction(plan: Plan, unit: Unit, year: int):
+def raw_extraction(plan: Plan, unit: Unit, year: int, kind: str = "final_accounts"):
     """The records the extractor would write for this document's PDF (ingestion.extract.Extraction)."""
     from ingestion.cover import region_of
     from ingestion.extract import Extraction
     from ingestion.narrative import read_contents, read_narrative
 
-    comp = composed(plan, unit, year)
+    if kind == "budget":
+        from corpus.budget import compose_budget
+
+        comp, comp.approved = compose_budget(unit, year, plan.seed, plan.mismatch_rate)
+    else:
+        comp = composed(plan, unit, year)
     layout = VirtualLayout(comp)
     layout.run()
     seq_of = {id(model): n for n, (model, _, _) in enumerate(layout.instances, start=1)}
     document = {
-        "document_id": document_id_of(plan, unit, year), "source_file": comp.file_name,
+        "document_id": document_id_of(plan, unit, year, kind), "source_file": comp.file_name,
         "source_path": f"synthetic://seed-{plan.seed}/{comp.file_name}", "file_size": None, "page_count": layout.page,
-        "unit_name": unit.name, "fiscal_year": year, "report_kind": "final_accounts",
+        "unit_name": unit.name, "fiscal_year": year, "report_kind": kind,
         "scope": {"部门": "department", "单位": "unit"}[unit.kind], "region": region_of(unit.name),
     }
     pages = [{"page_number": n, "text": "\n".join(p.lines), "char_count": sum(len(line.replace(" ", "")) for line in p.lines),
@@ -3220,7 +3271,8 @@ def raw_extraction(plan: Plan, unit: Unit, year: int):
     grid_rows = [{"page_number": g["page_number"], "table_seq": seq_of[id(g["model"])], "grid_top": g["grid_top"],
                   "row_index": g["row_index"], "cells": g["cells"]} for g in layout.grids]
     # the narrative and the contents list are read from the page text by the extractor's own readers
-    narrative, contents = read_narrative(pages, year), read_contents(pages)
+    table_pages = frozenset(g["page_number"] for g in grid_rows)
+    narrative, contents = read_narrative(pages, year, table_pages if kind == "budget" else frozenset(), kind), read_contents(pages)
     return Extraction(document=document, pages=pages, tables=tables, cells=cells, grid_rows=grid_rows,
                       narrative=narrative, contents=contents, errors=[]), comp
 
@@ -3253,9 +3305,9 @@ def _raw_batch(args: tuple[Plan, list[tuple[Unit, int]]]) -> dict[str, list]:
         ("documents", DOCUMENT_COLUMNS), ("pages", PAGE_COLUMNS), ("tables", INSTANCE_COLUMNS), ("cells", CELL_COLUMNS),
         ("grid_rows", GRID_COLUMNS), ("narrative", NARRATIVE_COLUMNS), ("contents", CONTENTS_COLUMNS))}
     now = time.strftime("%Y-%m-%d %H:%M:%S+00", time.gmtime())
-    errors = []
-    for unit, year in docs:
-        extraction, comp = raw_extraction(plan, unit, year)
+    errors, mismatches = [], []
+    for unit, year, kind in docs:
+        extraction, comp = raw_extraction(plan, unit, year, kind)
         doc_id = extraction.document["document_id"]
         row = dict(extraction.document, extractor_version=EXTRACTOR_VERSION, ingested_at=now)
         for column in DOCUMENT_COLUMNS:
@@ -3270,7 +3322,22 @@ def _raw_batch(args: tuple[Plan, list[tuple[Unit, int]]]) -> dict[str, list]:
                     # exact amounts travel as text (a Decimal column would become float in pandas)
                     columns[column].append(str(value) if isinstance(value, Decimal) else value)
         errors += ground_truth(comp, doc_id)
-    return {"frames": out, "errors": errors}
+        mismatches += budget_truth(plan, comp, document_id_of(plan, unit, year), doc_id)
+    return {"frames": out, "errors": errors, "mismatches": mismatches}
+
+
+def budget_truth(plan: Plan, comp: Composed, final_id: str | None, budget_id: str | None) -> list[dict]:
+    """The injected 三公 mismatch of a budget report, as the finding on its 决算 it should cause."""
+    mismatch = getattr(comp.approved, "mismatch", None) if comp.kind == "budget" else None
+    if not mismatch:
+        return []
+    from corpus.budget import mismatch_rows
+
+    unit, year = comp.doc.unit, comp.doc.year
+    return [{"file": file_name_of(unit, year), "document_id": final_id, "budget_file": comp.file_name,
+             "budget_document_id": budget_id, "kind": "initial_budget_mismatch", "table": "three_public",
+             "category": mismatch["category"], "row_keys": mismatch_rows(mismatch),
+             "stated_value": _dec(mismatch["stated"]), "approved_value": _dec(mismatch["approved"])}]
 
 
 RAW_TARGETS = (
@@ -3320,16 +3387,19 @@ def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100,
     from ingestion import warehouse as wh
 
     started = time.monotonic()
-    docs = plan.documents()
+    docs = plan.reports()
     con = wh.connect(db_path)
     con.execute("SET memory_limit = '512MB'")  # DuckDB would otherwise cache up to 80% of RAM
     errors: list[dict] = []
+    mismatches: list[dict] = []
     try:
         if per_document:  # the warehouse's own writer, one transaction per document
-            for n, (unit, year) in enumerate(docs, start=1):
-                extraction, comp = raw_extraction(plan, unit, year)
+            for n, (unit, year, kind) in enumerate(docs, start=1):
+                extraction, comp = raw_extraction(plan, unit, year, kind)
                 wh.write_document(con, extraction, replaces=[])
                 errors += ground_truth(comp, extraction.document["document_id"])
+                mismatches += budget_truth(plan, comp, document_id_of(plan, unit, year),
+                                           extraction.document["document_id"])
                 _progress(progress, n, len(docs), started)
         else:
             batches = [(plan, docs[i:i + batch_size]) for i in range(0, len(docs), batch_size)]
@@ -3341,6 +3411,7 @@ def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100,
                 for result in results:
                     _write_batch(con, result["frames"])
                     errors += result["errors"]
+                    mismatches += result["mismatches"]
                     done += len(result["frames"]["documents"]["document_id"])
                     _progress(progress, done, len(docs), started)
             finally:
@@ -3348,7 +3419,8 @@ def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100,
                     pool.terminate()
     finally:
         con.close()
-    return {"documents": len(docs), "errors": errors, "seconds": round(time.monotonic() - started, 1)}
+    return {"documents": len(docs), "errors": errors, "mismatches": mismatches,
+            "seconds": round(time.monotonic() - started, 1)}
 
 
 # --------------------------------------------------------------------------- command line
@@ -3368,6 +3440,10 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--seed", type=int, default=1)
         cmd.add_argument("--error-rate", type=float, default=0.0, help="share of documents with one injected error")
         cmd.add_argument("--jobs", type=int, default=1, help="worker processes")
+        cmd.add_argument("--budgets", action="store_true",
+                         help="also write each unit's budget report (部门预算 / 单位预算) of the same year (corpus.budget)")
+        cmd.add_argument("--mismatch-rate", type=float, default=0.0,
+                         help="share of budget reports whose 三公 differs from the 决算's 年初预算 (budget_ground_truth)")
         cmd.add_argument("--quiet", action="store_true")
         if name == "raw":
             cmd.add_argument("--batch", type=int, default=100, help="documents per transaction")
@@ -3384,7 +3460,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "compare":
         return _compare_command(args)
-    plan = Plan(args.units, args.years, args.seed, args.error_rate, args.last_year)
+    plan = Plan(args.units, args.years, args.seed, args.error_rate, args.last_year,
+                ("final_accounts", "budget") if args.budgets else ("final_accounts",), args.mismatch_rate)
     if args.command == "check":
         return _check_command(plan)
     if args.command == "pdf":
@@ -3397,8 +3474,10 @@ def main(argv: list[str] | None = None) -> int:
     with open(truth, "w", encoding="utf-8") as handle:
         for record in sorted(result["errors"], key=lambda r: (r["file"], r["kind"])):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    print(f"{result['documents']} documents into {args.target} ({len(result['errors'])} injected errors, {truth}) "
-          f"in {result['seconds']} s")
+    if args.budgets:
+        write_jsonl(args.target + ".budget_ground_truth.jsonl", result["mismatches"])
+    print(f"{result['documents']} documents into {args.target} ({len(result['errors'])} injected errors, {truth}; "
+          f"{len(result['mismatches'])} budget mismatches) in {result['seconds']} s")
     return 0
 
 
