@@ -103,7 +103,13 @@ select
     stated_initial_document_id,
     stated_initial_page_number,
     md5(concat_ws('|', unit_id, fiscal_year, scope, table_name, row_key, measure)) as comparison_id,
+    -- exact: integer millionths, half rounded up (a DECIMAL quotient would go through DOUBLE)
     case
+        when approved_wan > 0 and executed_wan >= 0
+            then (
+                ((executed_wan * 1000000)::hugeint * 2000000 + (approved_wan * 1000000)::hugeint)
+                // ((approved_wan * 1000000)::hugeint * 2)
+            )::decimal(18, 0) / 1000000
         when approved_wan != 0 then (executed_wan / approved_wan)::decimal(12, 6)
-    end as execution_rate
+    end::decimal(12, 6) as execution_rate
 from pivoted
