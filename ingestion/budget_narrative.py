@@ -48,6 +48,8 @@ BUDGET_AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [
         ("budget_training", r"培训费" + _BUDGETED + _NUM + "万元"),
         ("budget_operating_cost", r"机关运行经费预算(?:支出)?(?:数)?" + _IS + _NUM + "万元"),
         ("budget_procurement_total", r"政府采购(?:支出)?预算(?:总额|总金额|金额)?" + _IS + _NUM + "万元"),
+        # 绩效目标: the project budget of the projects that set performance targets (a part of 项目支出)
+        ("budget_performance_target_funds", r"(?:涉及|覆盖)项目(?:预算)?资金(?:共)?" + _IS + _NUM + "万元"),
     ]
 ]
 

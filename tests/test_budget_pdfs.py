@@ -167,6 +167,12 @@ def test_budget_narrative_agrees_with_the_tables(budget_db):
                                       WHERE d.report_kind = 'budget' AND c.family = 'narrative' GROUP BY ALL"""))
     assert sum(checks.values()) >= 100
     assert checks[jiangsu.PARTY_OFFICE_TEXT_2018] >= 20
+    # 绩效目标 projects within 项目支出: 5,634.81 ≤ 5,650.51; 262.00 ≤ 262; 6,626 ≤ 6,641
+    targets = query(budget_db, """SELECT d.source_file, c.actual_wan FROM intermediate.int_identity_checks c
+                                  JOIN marts.dim_document d USING (document_id)
+                                  WHERE c.check_name = 'narrative.performance_target_funds_within_project_budget'""")
+    assert dict(targets) == {shanghai.WELFARE_HOME_2024: Decimal("262.00"), shanghai.GOVERNMENT_OFFICE_2025: Decimal("6626"),
+                             shanghai.WANLI_2024: Decimal("5634.81")}
     assert query(budget_db, """SELECT count(*) FROM audit.identity_findings f JOIN marts.dim_document d
                                USING (document_id) WHERE d.report_kind = 'budget' AND f.family = 'narrative'""") == [(0,)]
 
@@ -186,14 +192,20 @@ def test_a_budget_narrative_figure_that_differs_is_a_finding(budget_db, tmp_path
                        WHERE topic = 'budget_three_public_total' AND document_id IN
                        (SELECT document_id FROM raw.documents WHERE source_file = ?)""",
                     [shanghai.GOVERNMENT_OFFICE_2025])
+        # and the 绩效目标 projects stated as 6,700 万元, beyond the 6,641 万元 of 项目支出
+        con.execute("""UPDATE raw.narrative_figures SET stated_wan = 6700, stated_text = '6700万元'
+                       WHERE topic = 'budget_performance_target_funds' AND document_id IN
+                       (SELECT document_id FROM raw.documents WHERE source_file = ?)""",
+                    [shanghai.GOVERNMENT_OFFICE_2025])
         con.execute("UPDATE raw.documents SET ingested_at = now() WHERE source_file = ?",
                     [shanghai.GOVERNMENT_OFFICE_2025])
     assert dbt_build(str(db)) == 0
     validate(str(db))
     assert query(db, """SELECT f.check_name, f.page_number, f.expected_wan, f.actual_wan FROM audit.identity_findings f
                         JOIN marts.dim_document d USING (document_id) WHERE d.source_file = ?
-                        AND f.family = 'narrative'""", [shanghai.GOVERNMENT_OFFICE_2025]) == [
-        ("narrative.budget_three_public_total_equals_table", 21, Decimal("867.50"), Decimal("867.55"))]
+                        AND f.family = 'narrative' ORDER BY f.check_name""", [shanghai.GOVERNMENT_OFFICE_2025]) == [
+        ("narrative.budget_three_public_total_equals_table", 21, Decimal("867.50"), Decimal("867.55")),
+        ("narrative.performance_target_funds_within_project_budget", 21, Decimal("6641"), Decimal("6700"))]
 
 
 def test_fiscal_data_package_carries_both_phases(budget_db, tmp_path):

@@ -166,6 +166,29 @@ change_checks as (
     from last_year
 ),
 
+-- 绩效目标: the projects that set performance targets cover part of 项目支出, never more
+target_checks as (
+    select
+        figures.document_id,
+        'narrative' as family,
+        'expenditure' as table_name,
+        'budget_performance_target_funds' as row_key,
+        'amount' as measure,
+        0::decimal(20, 6) as precision_unit,
+        figures.page_number,
+        'narrative.performance_target_funds_within_project_budget' as check_name,
+        1 as n_terms,
+        project.amount_wan as expected_wan,
+        figures.stated_wan as actual_wan,
+        '编制说明 states ' || figures.stated_text || ' of projects with 绩效目标; 项目支出 (page '
+        || project.page_number || ') is ' || {{ amount_text('project.amount_wan') }} || '万元' as details
+    from figures
+    inner join table_figures as project
+        on figures.document_id = project.document_id and project.topic = 'budget_project'
+    -- only an excess is a miss (checks: expected is the smaller of the two)
+    where figures.topic = 'budget_performance_target_funds'
+),
+
 checks as (
     -- the kinds list their columns in different orders: union by name
     select * from amount_checks
@@ -175,6 +198,11 @@ checks as (
     select * from rate_checks
     union all by name
     select * from change_checks
+    union all by name
+    select
+        * exclude (expected_wan),
+        least(expected_wan, actual_wan) as expected_wan
+    from target_checks
 )
 
 select
