@@ -222,3 +222,22 @@ def test_outputs_on_a_full_or_read_only_disk_leave_the_earlier_ones(corpus, disk
     assert warehouse_files() == warehouse
     _remount(disk, "rw")
     print("\n" + "\n".join(tried))
+
+
+def test_a_warehouse_on_a_read_only_disk_is_refused_in_one_line(corpus, disk):
+    """A warehouse on a disk mounted read-only (issue 13, item 4): run, ingest, build and validate each
+    end in one line naming it and exit 2; the warehouse and the user's file on that disk are as they were."""
+    db = disk / "w.duckdb"
+    assert _cli(["run", str(corpus["pdfs"]), "--db", str(db), "--no-progress"]).returncode == 0
+    (disk / "keep.txt").write_text("a user's file on the same disk\n")
+    before = _files(disk)
+    _remount(disk, "ro")
+    try:
+        for command in (["run", str(corpus["pdfs"]), "--no-progress"], ["ingest", str(corpus["pdfs"]), "--no-progress"],
+                        ["build"], ["validate"]):
+            result = _cli([*command, "--db", str(db)])
+            assert _one_line_refusal(result), (command, result.returncode, result.stderr[-2000:])
+            assert "read-only" in result.stderr.lower(), result.stderr
+    finally:
+        _remount(disk, "rw")
+    assert _files(disk) == before
