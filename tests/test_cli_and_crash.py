@@ -253,3 +253,24 @@ def test_an_injected_full_disk_says_so_and_the_next_run_ingests_everything(tmp_p
     assert cli.main(["ingest", str(folder), "--db", str(db), "--no-progress"]) == 0
     assert "ingest: 3 ingested, 1 unchanged, 0 duplicate, 0 failed in" in capsys.readouterr().out
     assert query(db, RAW_COUNTS) == query(clean, RAW_COUNTS)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failure_not_silence(tmp_path, monkeypatch):
+    """An unreadable subfolder (issue 13, item 4) is a failed outcome naming it, and the rest of the
+    folder is ingested. As root every folder is readable, so listing it fails the way a folder
+    without permission does: os.scandir raises PermissionError for it."""
+    folder = tmp_path / "reports"
+    (folder / "locked").mkdir(parents=True)
+    pdf_factory.tiny_report(folder / "a.pdf", "上海市测试局", "1.00")
+    pdf_factory.tiny_report(folder / "locked" / "b.pdf", "上海市测试二局", "2.00")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    summary = ingest([str(folder)], str(tmp_path / "w.duckdb"), progress=False)
+    assert summary.count("ingested") == 1 and summary.count("failed") == 1
+    assert any("locked" in line and "the folder cannot be read (Permission denied)" in line for line in summary.lines())
