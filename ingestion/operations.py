@@ -127,9 +127,6 @@ _FDP_FIELDS = [
 ]
 
 
-# Tables keyed by 部门预算支出经济分类 codes (the others by 功能分类)
-ECONOMIC_TABLES = ["general_budget_basic_expenditure", "fiscal_appropriation_basic_expenditure", "operating_cost"]
-
 _FDP_PROJECT_FIELDS = [
     ("document_id", "string", "unknown:string", "sha256 of the source PDF"),
     ("unit_name", "string", "administrative-classification:generic:name", "budget unit (单位名称)"),
@@ -182,14 +179,14 @@ def export_fdp(db_path: str, directory: str) -> str:
         ).fetchall()
         rows = con.execute(
             """SELECT l.document_id, d.unit_name, d.region, d.fiscal_year, l.table_name,
-                      CASE WHEN l.table_name NOT IN (SELECT unnest(?::varchar[])) THEN l.subject_code END,
-                      CASE WHEN l.table_name IN (SELECT unnest(?::varchar[])) THEN l.subject_code END,
+                      CASE WHEN l.classification = 'function' THEN l.subject_code END,
+                      CASE WHEN l.classification = 'economic' THEN l.subject_code END,
                       l.line_item, l.measure,
                       -- a budget report's figures, and a 决算's 预算数 columns, are approved amounts
                       CASE WHEN l.phase = 'approved' OR l.measure = 'budget' THEN 'approved' ELSE 'executed' END,
                       l.amount_wan * 10000, l.page_number
                FROM marts.fct_budget_line l JOIN marts.dim_document d USING (document_id)
-               ORDER BY d.unit_name, d.fiscal_year, l.table_seq, l.page_number""", [ECONOMIC_TABLES, ECONOMIC_TABLES]
+               ORDER BY d.unit_name, d.fiscal_year, l.table_seq, l.page_number"""
         ).fetchall()
     except Exception as exc:  # noqa: BLE001 - a warehouse without marts
         raise WarehouseError("the warehouse has no marts yet: run `juesuan build` first") from exc

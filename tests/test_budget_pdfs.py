@@ -244,3 +244,15 @@ def test_changes_against_last_years_budget_are_read(budget_db, source_file, page
                                JOIN raw.documents d USING (document_id)
                                WHERE d.source_file = ? AND n.page_number = ? AND n.topic = ?""", [source_file, page, topic])
     assert (printed, signed) in rows
+
+
+def test_economic_tables_of_a_budget_are_keyed_by_economic_codes(budget_db):
+    """机关运行经费 and 财政拨款基本支出 tables print 经济分类 codes: their lines say so, and their codes
+    join the economic dimension, never the functional one (30201 办公费 is no 功能分类 code)."""
+    rows = query(budget_db, """SELECT table_name, classification, count(*) FROM marts.fct_budget_line
+                               WHERE table_name IN ('operating_cost', 'fiscal_appropriation_basic_expenditure')
+                               AND subject_code IS NOT NULL GROUP BY ALL ORDER BY ALL""")
+    assert [(t, c) for t, c, _ in rows] == [("fiscal_appropriation_basic_expenditure", "economic"),
+                                            ("operating_cost", "economic")]
+    assert query(budget_db, "SELECT count(*) FROM marts.dim_function_subject WHERE subject_code LIKE '302%'") == [(0,)]
+    assert query(budget_db, "SELECT count(*) FROM marts.dim_economic_subject WHERE economic_code = '30201'") == [(1,)]

@@ -145,7 +145,7 @@ economic_code_length as (
         || subject_code || ' ' || coalesce(any_value(row_label), '') || '"' as details,
         'error' as severity_hint
     from lines
-    where table_name = 'general_budget_basic_expenditure' and length(subject_code) not in (3, 5)
+    where {{ is_economic_table('table_name') }} and length(subject_code) not in (3, 5)
     group by document_id, table_seq, table_name, subject_code
 ),
 

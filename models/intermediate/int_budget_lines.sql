@@ -26,6 +26,11 @@ select
     cells.table_name,
     documents.phase,
     cells.subject_code,
+    case
+        when cells.subject_code is null then null
+        when {{ is_economic_table('cells.table_name') }} then 'economic'
+        else 'function'
+    end as classification,
     cells.line_item,
     cells.measure,
     cells.row_label,

@@ -1,5 +1,5 @@
 -- Every (code, printed name) pair the documents print, with the level and
--- parent the code implies. Economic codes come from the basic-expenditure table.
+-- parent the code implies, in the classification its table is keyed by (macros/subject_codes.sql).
 with lines as (
     select * from {{ ref('int_budget_lines') }}
     where subject_code is not null
@@ -12,9 +12,7 @@ select
     {{ parent_code('subject_code') }} as parent_code,
     count(distinct document_id) as document_count,
     min(page_number) as first_page_number,
-    case
-        when table_name = 'general_budget_basic_expenditure' then 'economic' else 'function'
-    end as classification
+    classification
 from lines
 where
     row_label is not null and row_label != ''

@@ -31,7 +31,7 @@ nameless as (
     from {{ ref('int_budget_lines') }}
     where
         subject_code is not null
-        and table_name = 'general_budget_basic_expenditure'
+        and classification = 'economic'
         and subject_code not in (select reference.economic_code from reference)
         and subject_code not in (select observed_only.economic_code from observed_only)
 )

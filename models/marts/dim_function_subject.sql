@@ -34,7 +34,8 @@ nameless as (
     from {{ ref('int_budget_lines') }}
     where
         subject_code is not null
-        and table_name not in ('income_expenditure_summary', 'fiscal_appropriation_summary', 'general_budget_basic_expenditure')
+        and classification = 'function'
+        and table_name not in ('income_expenditure_summary', 'fiscal_appropriation_summary')
         and subject_code not in (select reference.subject_code from reference)
         and subject_code not in (select observed_only.subject_code from observed_only)
 )

@@ -9,6 +9,7 @@ select
     table_name,
     phase,
     subject_code,
+    classification,
     line_item,
     measure,
     amount_wan,
