@@ -16,7 +16,6 @@ _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
 _IS = r"(?:为|是)?"
 # "预算支出", "预算数为", "支出预算", "预算": the words between a topic and its amount.
 _BUDGETED = r"(?:预算)?(?:支出)?(?:预算)?(?:数)?" + _IS
-_YEAR = r"(?:\d{4}年度?)?"
 
 # Order matters: specific first (a figure read by one topic is not read again).
 BUDGET_AMOUNT_TOPICS: list[tuple[str, re.Pattern[str]]] = [

@@ -53,6 +53,7 @@ class TableInstance:
     table_name: str
     title: str
     numbering: str
+    kind: str  # what the title says: final_accounts, budget, or either (部门收支总表 names neither)
     unit: str
     first_page: int
     last_page: int
@@ -223,11 +224,7 @@ class _DocumentReader:
     def _place_grid(self, grid: Grid, above: list[str], below: list[str], first_on_page: bool) -> None:
         grid, inside = _title_rows_inside(grid)
         above = above + inside
-        title = None
-        for line in reversed(above):
-            title = recognise_title(line)
-            if title:
-                break
+        title = next((line for line in reversed(above) if recognise_title(line)), None)
         instance = None
         if title:
             instance = self._new_instance(title, above, grid)
@@ -243,27 +240,19 @@ class _DocumentReader:
         self._read_body(instance, grid)
         self.open_instance = instance
 
-    def _new_instance(self, title: tuple[str, str], above: list[str], grid: Grid) -> TableInstance:
-        name, numbering = title
+    def _new_instance(self, title_text: str, above: list[str], grid: Grid) -> TableInstance:
+        name, numbering, kind = recognise_titled(title_text)
         unit = next((u for u in (find_unit(line) for line in above) if u), None)
         numbering = numbering or next((n for n in (find_numbering(line) for line in above) if n), "")
-        title_text = next((line for line in reversed(above) if recognise_title(line)), "")
         header_rows = grid.header_row_count()
         paths = [header_path(texts) for texts in grid.header_paths(header_rows)]
         roles = roles_by_content(paths, grid.rows[header_rows:])
-        if name == "procurement":
-            # 采购品目 | 专项名称 | 经济科目 | 物品 | 组织形式 are words describing the row; the 总计 / 金额 is its figure.
-            roles = ["measure" if re.search(r"总计|合计|金额|预算数?$", "".join(p)) else "name" for p in paths]
         instance = TableInstance(
-            seq=len(self.instances) + 1, table_name=name, title=title_text.strip(), numbering=numbering,
+            seq=len(self.instances) + 1, table_name=name, title=title_text.strip(), numbering=numbering, kind=kind,
             unit=unit or "万元", first_page=self.title_page or grid.page_number, last_page=grid.page_number,
             groups=map_columns(paths, name, roles), centres=grid.column_centres(), n_cols=grid.n_cols,
             spans=grid.spans, x_extent=(grid.bbox[0], grid.bbox[2]),
         )
-        found = recognise_titled(title_text)
-        if name == "three_public" and found and found[2] == "budget":
-            for column in (c for g in instance.groups for c in g.measure_columns()):
-                column.measure = "budget"  # a 预算表 prints budgets only, whatever its band says
         tops = {path[0] for path in paths if path}
         if len(tops) == 1 and CAPTION.match(next(iter(tops))):
             instance.section = next(iter(tops))  # the header band opens with the first section's caption
@@ -477,10 +466,11 @@ class _DocumentReader:
         if report_kind is None:
             raise ExtractionError("recognise", "the PDF is not a 决算 or 预算 report: no standard table, and its first "
                                   "pages name no 决算, 部门预算 or 单位预算")
-        if report_kind == "budget":
-            for cell in self.out.cells:  # a budget's 三公 table prints budgets, whatever its title says
-                if cell["table_name"] == "three_public" and cell["measure"] not in ("budget", "actual"):
-                    cell["measure"] = "budget"
+        # A 三公 table of a budget report (or titled 预算表) prints budgets, whatever its band says.
+        budgets = {i.seq for i in self.instances if i.table_name == "three_public" and "budget" in (i.kind, report_kind)}
+        for cell in self.out.cells:
+            if cell["table_seq"] in budgets and cell["measure"] not in ("budget", "actual"):
+                cell["measure"] = "budget"
         self.out.document = {
             "document_id": self.document_id,
             "source_file": stored_name(path),
@@ -529,7 +519,7 @@ def procurement_key(label: str) -> str:
 def _report_kind(instances: list[TableInstance], cover_kind: str | None) -> str | None:
     """决算 or 预算: what most table titles say (a 决算 mentions 预算 everywhere, so words alone
     mislead), else what the cover says; None when the PDF is neither."""
-    kinds = [found[2] for found in (recognise_titled(i.title) for i in instances) if found and found[2] != "either"]
+    kinds = [i.kind for i in instances if i.kind != "either"]
     if kinds:
         return max(("final_accounts", "budget"), key=kinds.count)
     # titles of the central template name no kind (部门收支总表): the cover says it

@@ -179,6 +179,9 @@ def _three_public_column(column: Column) -> None:
 
 def map_columns(paths: list[list[str]], table_name: str, roles: list[str] | None = None) -> list[ColumnGroup]:
     """Roles (from the header, or ``roles`` decided by content) and measures, split into side-by-side groups."""
+    if table_name == "procurement":
+        # 采购品目 | 专项名称 | 经济科目 | 物品 | 组织形式 describe the row in words; the 总计 / 金额 is its figure.
+        roles = ["measure" if re.search(r"总计|合计|金额|预算数?$", "".join(p)) else "name" for p in paths]
     groups: list[ColumnGroup] = []
     current: ColumnGroup | None = None
     seen_measure = False
@@ -202,15 +205,12 @@ def map_columns(paths: list[list[str]], table_name: str, roles: list[str] | None
     _assign_sides(groups, table_name)
     if table_name == "three_public":
         _three_public_grand_total(groups)
-    summary = table_name in ("income_expenditure_summary", "fiscal_appropriation_summary")
+    # tables whose one figure column is the row's amount whatever its header says (预算数 / 总计)
+    amount_tables = table_name in ("income_expenditure_summary", "fiscal_appropriation_summary", "procurement")
     for group in groups:
         measures = group.measure_columns()
-        if len(measures) == 1 and (summary or measures[0].measure is None):
-            # One figure per row (金额 / 预算数 / 机关运行经费支出): the row's amount.
-            measures[0].measure = "amount" if table_name != "three_public" else measures[0].measure
-    if table_name == "procurement":
-        for column in (c for g in groups for c in g.measure_columns()):
-            column.measure = "amount"
+        if len(measures) == 1 and table_name != "three_public" and (amount_tables or measures[0].measure is None):
+            measures[0].measure = "amount"  # one figure per row (金额 / 预算数 / 总计 / 机关运行经费支出)
     return groups
 
 

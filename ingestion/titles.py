@@ -54,7 +54,6 @@ BUDGET_TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("procurement", r"政府采购(支出)?预算(明细)?表"),
     ]
 ]
-BUDGET_TABLES = frozenset(name for name, _ in BUDGET_TITLE_PATTERNS)
 
 # The central template's titles name neither 决算 nor 预算表 (部门收支总表, 一般公共预算支出情况表,
 # 一般公共预算“三公”经费支出表): a line is such a title only when it is the title alone, after its
@@ -92,7 +91,8 @@ def recognise_title(line: str) -> tuple[str, str] | None:
 
 
 def recognise_titled(line: str) -> tuple[str, str, str] | None:
-    """(canonical name, numbering, kind): kind is ``final_accounts`` or ``budget``."""
+    """(canonical name, numbering, kind): kind is ``final_accounts``, ``budget``, or ``either`` for a
+    central-template title that names neither."""
     text = normalise_text(line)
     if not text or len(text) > MAX_TITLE_CHARS:
         return None
