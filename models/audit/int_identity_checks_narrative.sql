@@ -178,14 +178,14 @@ target_checks as (
         figures.page_number,
         'narrative.performance_target_funds_within_project_budget' as check_name,
         1 as n_terms,
-        project.amount_wan as expected_wan,
+        -- only an excess is a miss: within 项目支出 the stated figure is its own expectation
+        least(project.amount_wan, figures.stated_wan) as expected_wan,
         figures.stated_wan as actual_wan,
         '编制说明 states ' || figures.stated_text || ' of projects with 绩效目标; 项目支出 (page '
         || project.page_number || ') is ' || {{ amount_text('project.amount_wan') }} || '万元' as details
     from figures
     inner join table_figures as project
         on figures.document_id = project.document_id and project.topic = 'budget_project'
-    -- only an excess is a miss (checks: expected is the smaller of the two)
     where figures.topic = 'budget_performance_target_funds'
 ),
 
@@ -199,10 +199,7 @@ checks as (
     union all by name
     select * from change_checks
     union all by name
-    select
-        * exclude (expected_wan),
-        least(expected_wan, actual_wan) as expected_wan
-    from target_checks
+    select * from target_checks
 )
 
 select

@@ -109,129 +109,134 @@ budget_parts as (
     group by document_id, table_seq, table_name
 ),
 
-budget_income as (
+budget_totals as (
     select
         *,
         -- the income of the year: its printed subtotal, else the top-level lines
         coalesce(appropriation, fund_lines, 0) + special_account + coalesce(other_funds, other_fund_lines, 0)
             as income_lines,
         (coalesce(appropriation, fund_lines) is not null)::int + (special_account != 0)::int
-        + (coalesce(other_funds, other_fund_lines) is not null)::int as income_terms
+        + (coalesce(other_funds, other_fund_lines) is not null)::int as income_terms,
+        -- the expenditure of the year: its printed subtotal, else 支出合计 − 结转下年资金
+        coalesce(total_expenditure, grand_total_expenditure - carry_forward) as year_expenditure,
+        case when total_expenditure is null and carry_forward != 0 then 2 else 1 end as year_expenditure_terms,
+        coalesce(total_expenditure_page, grand_total_expenditure_page) as year_expenditure_page
     from budget_parts
 ),
 
-budget_checks as (
+budget_check_rows as (
     select
         document_id,
         table_name,
-        'summary' as family,
-        table_name || '.appropriation_equals_funds' as check_name,
+        'appropriation_equals_funds' as check_suffix,
         'fiscal_appropriation_income' as row_key,
-        'amount' as measure,
         fund_lines as expected_wan,
         appropriation as actual_wan,
         fund_terms + 1 as n_terms,
         appropriation_page as page_number,
         '财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营预算' as details
-    from budget_parts
+    from budget_totals
     union all
     select
         document_id,
         table_name,
-        'summary',
-        table_name || '.other_funds_equal_parts',
+        'other_funds_equal_parts',
         'other_funds_income',
-        'amount',
         other_fund_lines,
         other_funds,
         other_fund_terms + 1,
         null,
         '其他资金 = 事业收入 + 经营收入 + 其他收入'
-    from budget_parts
+    from budget_totals
     union all
     select
         document_id,
         table_name,
-        'summary',
-        table_name || '.total_income',
         'total_income',
-        'amount',
+        'total_income',
         income_lines,
         total_income,
         income_terms + 1,
         total_income_page,
         '财政拨款 + 财政专户管理资金 + 其他资金 = 当年收入小计'
-    from budget_income
+    from budget_totals
     union all
     select
         document_id,
         table_name,
-        'summary',
-        table_name || '.grand_total_income',
         'grand_total_income',
-        'amount',
+        'grand_total_income',
         coalesce(total_income, income_lines) + prior_year_balance,
         grand_total_income,
         case when total_income is null then income_terms + 2 else 3 end,
         grand_total_income_page,
         '当年收入小计 (or its parts) + 上年结转 = 收入合计'
-    from budget_income
+    from budget_totals
     union all
     select
         document_id,
         table_name,
-        'summary',
-        table_name || '.total_expenditure',
         'total_expenditure',
-        'amount',
+        'total_expenditure',
         class_lines,
-        coalesce(total_expenditure, grand_total_expenditure - carry_forward),
-        class_terms + case when total_expenditure is null and carry_forward != 0 then 2 else 1 end,
-        coalesce(total_expenditure_page, grand_total_expenditure_page),
+        year_expenditure,
+        class_terms + year_expenditure_terms,
+        year_expenditure_page,
         'Σ 类 lines = 当年支出小计 (支出合计 − 结转下年资金 where no subtotal is printed)'
-    from budget_parts
+    from budget_totals
     union all
     select
         document_id,
         table_name,
-        'summary',
-        table_name || '.use_equals_total',
+        'use_equals_total',
         'total_expenditure',
-        'amount',
         use_lines,
-        coalesce(total_expenditure, grand_total_expenditure - carry_forward),
-        use_terms + case when total_expenditure is null and carry_forward != 0 then 2 else 1 end,
-        coalesce(total_expenditure_page, grand_total_expenditure_page),
+        year_expenditure,
+        use_terms + year_expenditure_terms,
+        year_expenditure_page,
         '基本支出 + 项目支出 + 单位预留机动经费 (支出用途) = 当年支出小计'
-    from budget_parts
+    from budget_totals
     union all
     select
         document_id,
         table_name,
-        'summary',
-        table_name || '.grand_total_expenditure',
         'grand_total_expenditure',
-        'amount',
+        'grand_total_expenditure',
         total_expenditure + carry_forward,
         grand_total_expenditure,
         case when carry_forward != 0 then 3 else 2 end,
         grand_total_expenditure_page,
         '当年支出小计 + 结转下年资金 = 支出合计'
-    from budget_parts
+    from budget_totals
     union all
     select
         document_id,
         table_name,
-        'summary',
-        table_name || '.grand_totals_equal',
+        'grand_totals_equal',
         'grand_total',
-        'amount',
         grand_total_income,
         grand_total_expenditure,
         1,
         grand_total_expenditure_page,
         '收入合计 = 支出合计'
-    from budget_parts
+    from budget_totals
+),
+
+-- every budget check is a summary check of the table's amount column
+budget_checks as (
+    select
+        document_id,
+        table_name,
+        'summary' as family,
+        table_name || '.' || check_suffix as check_name,
+        row_key,
+        'amount' as measure,
+        expected_wan,
+        actual_wan,
+        n_terms,
+        page_number,
+        details
+    from budget_check_rows
 ),
 
 summary_checks as (
