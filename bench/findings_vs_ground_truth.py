@@ -78,8 +78,8 @@ def main() -> None:
     print(f"recall: {len(found)}/{len(errors)} = {result['recall']:.2%}; "
           f"precision: {len(true_positive)}/{len(findings)} = {result['precision']:.2%}")
     print(f"found with the misprint's own page named: {len(on_page)}/{len(errors)}")
-    redrawn = sum(e.get("draws_within_tolerance", 0) for e in errors)
-    print(f"draws the generator rejected as within the rounding tolerance: {redrawn}")
+    redrawn = sum(e.get("draws_within_rounding_bound", 0) for e in errors)
+    print(f"draws the generator rejected as within the rounding bound: {redrawn}")
     by_kind: dict[str, list[int]] = {}
     for e in errors:
         by_kind.setdefault(e["kind"], [0, 0])[1] += 1

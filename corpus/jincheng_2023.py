@@ -4,7 +4,7 @@ Every figure and text is kept exactly as printed, including the report's own sli
 ingestion checks are expected to report (or to accept within rounding) rather than hide:
 
 * 款 21011 行政事业单位医疗 = 13.76 while its 项 2101101 + 2101103 = 9.42 + 4.35 = 13.77
-  (rounding, within tolerance), in 公开02, 03 and 05.
+  (rounding, within the bound), in 公开02, 03 and 05.
 * 公开06表 类 301 = 257.99 while its 款 add up to 257.98; 309 lines print “——”.
 * 公开01表 has a blank line with 行次 30 / 61; 公开10表 skips 行次 16.
 * The 目录 and the 职责 section are printed twice.

@@ -13,8 +13,9 @@ narrative figures.  Injected errors (``--error-rate``: a changed cell, a wrong t
 figure that disagrees with its table, a table the contents page lists but the report lacks, a code
 named in one table like another row, a figure printed as ``## ###``) affect
 one place per affected document and are listed in ``ground_truth.jsonl`` beside the PDFs.  A figure
-error is kept only if the documented rounding rule can tell it from rounding (some identity it breaks
-moves by more than 0.01 万元 per printed term); a draw within that tolerance is redrawn and counted.
+error is kept only if rounding cannot explain it: some identity it breaks misses by more than the exact
+rounding bound (Σ half a unit of the last printed digit of the figures involved, as the warehouse
+computes it); a draw within that bound is redrawn and counted.
 
 The families follow the seed reports: Sichuan (财决公开01–13表, 类/款/项 split code cells),
 Hubei (公开01–09表, 7-digit 项 codes only), Shandong (公开01–09表, one 科目代码 column),
@@ -2116,14 +2117,12 @@ CELL_TABLES = {"income", "expenditure", "general_budget_expenditure", "general_b
                "fiscal_appropriation_detail", "general_budget_project_expenditure", "state_capital_expenditure"}
 
 
-# Draws of a misprinted figure before another figure is tried; each must exceed the rounding rule.
+# Draws of a misprinted figure before another figure is tried; each must exceed the rounding bound.
 DRAWS_PER_FIGURE = 8
-# The warehouse's default per-term tolerance, in hundredths of 万元 (validation.identities).
-TOLERANCE_CENTS_PER_TERM = 1
 
 
 def inject_error(comp: Composed, rng: random.Random) -> None:
-    """Break one identity of the document beyond rounding tolerance and record what was broken."""
+    """Break one identity of the document beyond its rounding bound and record what was broken."""
     kinds = list(ERROR_KINDS)
     rng.shuffle(kinds)
     for kind in kinds:
@@ -2134,19 +2133,19 @@ def inject_error(comp: Composed, rng: random.Random) -> None:
 
 
 def _beyond_rounding(comp: Composed) -> bool:
-    """True when some identity misses by more than the tolerance: the 13.76 vs 9.42 + 4.35 kind is not an error."""
-    return bool(identity_violations(comp, TOLERANCE_CENTS_PER_TERM))
+    """True when some identity misses by more than its rounding bound: the 13.76 vs 9.42 + 4.35 kind is not an error."""
+    return bool(identity_violations(comp, beyond_rounding=True))
 
 
 def _detectable(comp: Composed, rng: random.Random, candidates: list, misprint) -> bool:
-    """Misprint a candidate until the change exceeds rounding; undo and count each draw within it."""
+    """Misprint a candidate until the change exceeds the rounding bound; undo and count each draw within it."""
     within = 0
     for _ in range(len(candidates)):
         candidate = rng.choice(candidates)
         for _ in range(DRAWS_PER_FIGURE):
             undo = misprint(candidate)
             if _beyond_rounding(comp):
-                comp.errors[-1]["draws_within_tolerance"] = within
+                comp.errors[-1]["draws_within_rounding_bound"] = within
                 return True
             undo()
             within += 1
@@ -2299,7 +2298,7 @@ def ground_truth(comp: Composed, document_id: str | None) -> list[dict]:
     out = []
     for error in comp.errors:
         record = {"file": comp.file_name, "document_id": document_id, "kind": error["kind"], "table": error["table"],
-                  "draws_within_tolerance": error.get("draws_within_tolerance", 0)}
+                  "draws_within_rounding_bound": error.get("draws_within_rounding_bound", 0)}
         if "figure" in error:
             fig: Figure = error["figure"]
             record.update(row_key=fig.code or fig.item, measure=fig.measure, true_value=_dec(fig.true_cents),
@@ -2714,38 +2713,60 @@ def _progress(enabled: bool, done: int, total: int, started: float) -> None:
 
 # --------------------------------------------------------------------------- self-check of the identities
 
-def printed_values(comp: Composed) -> dict[tuple[str, str, str], int]:
-    """(table, code or line item, measure) -> printed hundredths of 万元 (blank cells count as 0)."""
-    values: dict[tuple[str, str, str], int] = {}
+class Printed(int):
+    """A printed figure in hundredths of 万元, with ``half``: half a unit of its last printed digit in 万元
+    (what honest rounding may hide in it; 0 for a blank cell). A sum of them is a plain int."""
+
+    half: Decimal
+
+    def __new__(cls, cents: int, half: Decimal = Decimal(0)) -> Printed:
+        figure = super().__new__(cls, cents)
+        figure.half = half
+        return figure
+
+
+def half_unit(text: str, unit: str = "万元") -> Decimal:
+    """Half a unit of the last digit of the figure ``text`` prints, in 万元: 0.005 for ``1,069.86``, 0.05 for
+    Shandong's ``308.6``, 0.0000005 万元 for ``10,698,600.00`` 元 (the warehouse's macros/rounding.sql)."""
+    match = re.search(r"\d(?:\.(\d+))?\D*$", re.sub(r"\s", "", text or ""))
+    if not match:
+        return Decimal(0)
+    half = Decimal(5).scaleb(-(len(match.group(1) or "") + 1))
+    return half / 10000 if unit == "元" else half
+
+
+def printed_values(comp: Composed) -> dict[tuple[str, str, str], Printed]:
+    """(table, code or line item, measure) -> the printed figure (a blank cell is an exact 0)."""
+    values: dict[tuple[str, str, str], Printed] = {}
     for model in comp.tables:
         for fig in model.figures:
             key = (model.canonical, fig.code or fig.item or "", fig.measure)
             if fig.text != "——":
-                values[key] = values.get(key, 0) + (fig.cents or 0)
+                before = values.get(key, Printed(0))
+                values[key] = Printed(before + (fig.cents or 0), before.half + half_unit(fig.text, model.money_unit))
     return values
 
 
-def identity_violations(comp: Composed, cents_per_term: int = 0) -> list[str]:
+def identity_violations(comp: Composed, beyond_rounding: bool = False) -> list[str]:
     """Every DOMAIN.md identity, recomputed from the printed figures; a clean document returns [].
 
-    With ``cents_per_term`` an identity counts as broken only beyond the warehouse's rounding rule:
-    more than that many hundredths per non-zero term of the summed side (one for a figure restated)."""
+    With ``beyond_rounding`` an identity counts as broken only when it misses by more than its exact
+    rounding bound: Σ half a unit of the last printed digit over the figures it involves."""
     v = printed_values(comp)
     bad: list[str] = []
 
-    def expect(label: str, left: int, right: int | list[int], terms: int | None = None, checked: bool = True) -> None:
-        # ``terms``: where the warehouse counts a fixed number of terms (3 for 三公 合计 = its parts);
+    def expect(label: str, left: int, right: int | list[int], checked: bool = True) -> None:
         # ``checked=False``: an identity the warehouse does not check cannot make an error detectable
-        if cents_per_term and not checked:
+        if beyond_rounding and not checked:
             return
-        counted = max(1, sum(1 for part in right if part)) if isinstance(right, list) else 1
-        terms = max(counted, terms or 0)
-        total = sum(right) if isinstance(right, list) else right
-        if abs(left - total) > cents_per_term * terms:
+        parts = right if isinstance(right, list) else [right]
+        total = sum(parts)
+        bound = sum((getattr(figure, "half", Decimal(0)) for figure in [left, *parts]), Decimal(0))
+        if Decimal(abs(left - total)).scaleb(-2) > (bound if beyond_rounding else 0):
             bad.append(f"{label}: {left / 100:.2f} != {total / 100:.2f}")
 
-    def get(table: str, key: str, measure: str) -> int:
-        return v.get((table, key, measure), 0)
+    def get(table: str, key: str, measure: str) -> Printed:
+        return v.get((table, key, measure), Printed(0))
 
     _summary_identities(v, get, expect)
     for table in {k[0] for k in v}:
@@ -2785,21 +2806,21 @@ def _summary_identities(v, get, expect) -> None:
     expect("本年收入合计 = Σ income lines", get(s, "total_income", "amount"), incomes)
     expect("本年支出合计 = Σ 类", get(s, "total_expenditure", "amount"), classes)
     expect("总计(收)", get(s, "grand_total_income", "amount"), [get(s, "total_income", "amount"),
-           get(s, "non_appropriation_balance_used", "amount"), get(s, "opening_balance", "amount")], 3)
+           get(s, "non_appropriation_balance_used", "amount"), get(s, "opening_balance", "amount")])
     expect("总计(支)", get(s, "grand_total_expenditure", "amount"), [get(s, "total_expenditure", "amount"),
-           get(s, "balance_distribution", "amount"), get(s, "closing_balance", "amount")], 3)
+           get(s, "balance_distribution", "amount"), get(s, "closing_balance", "amount")])
     expect("总计(收) = 总计(支)", get(s, "grand_total_income", "amount"), get(s, "grand_total_expenditure", "amount"))
     f = "fiscal_appropriation_summary"
     funds = [("general_budget", "general_budget_income"), ("government_fund", "government_fund_income"),
              ("state_capital", "state_capital_income")]
     expect("财政拨款 本年收入合计", get(f, "total_income", "amount"), [get(f, item, "amount") for _, item in funds])
     expect("财政拨款 年初", get(f, "opening_balance", "amount"), [get(f, f"opening_balance_{m}", "amount") for m, _ in funds])
-    expect("财政拨款 总计(收)", get(f, "grand_total_income", "amount"), [get(f, "total_income", "amount"), get(f, "opening_balance", "amount")], 3)
+    expect("财政拨款 总计(收)", get(f, "grand_total_income", "amount"), [get(f, "total_income", "amount"), get(f, "opening_balance", "amount")])
     for measure in ("total", *FUND_MEASURES):
         classes_f = [val for (t, key, m), val in v.items() if t == f and m == measure and key.isdigit()]
         expect(f"财政拨款 本年支出 {measure} = Σ 类", get(f, "total_expenditure", measure), classes_f)
         expect(f"财政拨款 总计(支) {measure}", get(f, "grand_total_expenditure", measure),
-               [get(f, "total_expenditure", measure), get(f, "closing_balance", measure)], 3)
+               [get(f, "total_expenditure", measure), get(f, "closing_balance", measure)])
     expect("财政拨款 总计(收) = 总计(支)", get(f, "grand_total_income", "amount"), get(f, "grand_total_expenditure", "total"))
 
 
@@ -2851,8 +2872,8 @@ def _row_identities(v, get, expect) -> None:
     for phase in ("budget", "actual"):
         t = {k: val for (tab, k, m), val in v.items() if tab == "three_public" and m == phase}
         if t:
-            expect(f"三公 {phase} 合计", t["total"], [t["overseas"], t["vehicle_total"], t["reception"]], 3)
-            expect(f"三公 {phase} 公务用车", t["vehicle_total"], [t["vehicle_purchase"], t["vehicle_operation"]], 2)
+            expect(f"三公 {phase} 合计", t["total"], [t["overseas"], t["vehicle_total"], t["reception"]])
+            expect(f"三公 {phase} 公务用车", t["vehicle_total"], [t["vehicle_purchase"], t["vehicle_operation"]])
 
 
 def _basic_identities(v, get, expect) -> None:
@@ -2863,8 +2884,8 @@ def _basic_identities(v, get, expect) -> None:
     public = [get(b, c, "amount") for c in cls.PUBLIC_CLASSES]
     expect("公用经费 = the other 类", get(b, "public_total", "amount"), public)
     if any(k[0] == "general_budget_expenditure" for k in v):
-        expect("人员 + 公用 = 一般公共预算 基本支出", get(b, "personnel_total", "amount") + get(b, "public_total", "amount"),
-               get("general_budget_expenditure", "grand_total", "basic"), 2)
+        expect("人员 + 公用 = 一般公共预算 基本支出", get("general_budget_expenditure", "grand_total", "basic"),
+               [get(b, "personnel_total", "amount"), get(b, "public_total", "amount")])
 
 
 def _cross_identities(comp: Composed, v, get, expect) -> None:
@@ -2930,7 +2951,7 @@ def _narrative_identities(comp: Composed, get, expect) -> None:
     for fig in comp.narrative.figures:
         source = narrative_source(comp, fig.topic)
         if source:
-            expect(f"narrative {fig.topic} = {source}", fig.cents, get(*source))
+            expect(f"narrative {fig.topic} = {source}", Printed(fig.cents, half_unit(fig.text)), get(*source))
 
 
 # --------------------------------------------------------------------------- comparing an ingest with the plan

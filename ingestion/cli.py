@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 import time
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ingestion import __version__
@@ -42,17 +41,6 @@ def _at_least(low, kind):
     return parse
 
 
-def _tolerance(text: str) -> str:
-    """--tolerance-per-term: a non-negative decimal, kept as its text."""
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not value.is_finite() or value < 0:
-        raise argparse.ArgumentTypeError(f"{text} is not a tolerance (a number of 万元, 0 or more)")
-    return text
-
-
 def _add_ingest_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=_at_least(1, int), default=1, help="worker processes extracting PDFs in parallel")
     parser.add_argument("--force", action="store_true", help="re-extract files even when already ingested")
@@ -81,8 +69,6 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--publish", default=None, help="after the run, replace this read-only copy for BI tools")
     run.add_argument("--raw-parquet", default=None, metavar="DIR",
                      help="after ingest, replace DIR with the raw layer as Parquet partitioned by fiscal year")
-    run.add_argument("--tolerance-per-term", default=None, type=_tolerance,
-                     help="rounding tolerance in 万元 per printed term (default 0.01, or $JUESUAN_TOLERANCE_PER_TERM)")
 
     ing = sub.add_parser("ingest", help="extract PDFs into the raw schema")
     ing.add_argument("paths", nargs="+", help="PDF files or folders")
@@ -98,8 +84,6 @@ def build_parser() -> argparse.ArgumentParser:
             stage.add_argument("--out", default="report", help="output folder")
         if name == "validate":
             stage.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
-            stage.add_argument("--tolerance-per-term", default=None, type=_tolerance,
-                               help="rounding tolerance in 万元 per printed term (default 0.01)")
 
     pub = sub.add_parser("publish", help="replace a read-only copy of the warehouse for BI tools, atomically")
     pub.add_argument("target", help="path of the published copy (BI tools open it read-only)")
@@ -166,9 +150,9 @@ def _run(args) -> int:
 
 
 def _validate(args) -> tuple[int, int]:
-    from validation.identities import per_term_tolerance, validate
+    from validation.identities import validate
 
-    result = validate(args.db, per_term_tolerance(args.tolerance_per_term))
+    result = validate(args.db)
     print("\n".join(result.lines()))
     return (1 if args.strict and result.count("error") else 0), len(result.findings)
 

@@ -34,7 +34,8 @@
     md5(coalesce({{ code }}, concat_ws('|', {{ name }}, coalesce({{ department }}, {{ unit }}))))
 {%- endmacro %}
 
--- The standard columns every identity-check family model ends with (numeric checks).
+-- The standard columns every identity-check family model ends with (numeric checks). bound_wan:
+-- Σ half units of the figures compared (macros/rounding.sql), the most honest rounding can miss by.
 {% macro identity_checks_from(relations) -%}
     select
         document_id,
@@ -48,7 +49,7 @@
         expected_wan::decimal(20, 6) as expected_wan,
         actual_wan::decimal(20, 6) as actual_wan,
         (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
-        greatest(n_terms, 1) as n_terms,
+        bound_wan::decimal(22, 8) as bound_wan,
         0::decimal(20, 6) as precision_unit,
         false as is_failed,
         null::varchar as severity_hint

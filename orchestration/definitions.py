@@ -47,7 +47,6 @@ class JuesuanSettings(ConfigurableResource):
     db_path: str = os.environ.get("JUESUAN_DB", str(PROJECT_DIR / "warehouse" / "juesuan.duckdb"))
     input_dir: str = os.environ.get("JUESUAN_INPUT", str(PROJECT_DIR / "examples"))
     jobs: int = int(os.environ.get("JUESUAN_JOBS", "1"))
-    tolerance_per_term: str = os.environ.get("JUESUAN_TOLERANCE_PER_TERM", "0.01")
 
 
 def _manifest() -> Path:
@@ -109,10 +108,10 @@ def juesuan_dbt(context: AssetExecutionContext, dbt: DbtCliResource, settings: J
 @asset(key=AssetKey(["audit", "identity_findings"]), deps=list(juesuan_dbt.keys), group_name="audit")
 def identity_findings(context: AssetExecutionContext, settings: JuesuanSettings) -> MaterializeResult:
     """The Great Expectations checkpoint over the budget identities; findings in audit.identity_findings."""
-    from validation.identities import per_term_tolerance, validate
+    from validation.identities import validate
 
     with run_lock(settings.db_path):
-        result = validate(settings.db_path, per_term_tolerance(settings.tolerance_per_term))
+        result = validate(settings.db_path)
     for line in result.lines():
         context.log.info(line)
     return MaterializeResult(metadata={"findings": len(result.findings), "errors": result.count("error"),

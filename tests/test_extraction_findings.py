@@ -161,16 +161,11 @@ def test_a_table_whose_hierarchy_mostly_fails_is_a_misread(crafted):
          "misread (rows or columns misplaced), not a misprint")]
     assert [(r[1], r[2], r[5]) for r in _findings(db, "shifted.pdf", "hierarchy")] == [
         ("expenditure", "201", 2), ("expenditure", "20101", 2), ("expenditure", "20102", 2), ("income", "20102", 3)]
-    # both tables were judged; with a tolerance of 1 万元 per term no parent fails, and no table either
+    # both tables were judged: the 收入决算表's parents all hold, so it is no misread
     instances = query(db, """SELECT c.row_key FROM intermediate.int_identity_checks c JOIN marts.dim_document d
                              USING (document_id) WHERE d.source_file = 'shifted.pdf'
                              AND c.check_name = 'income.parent_equals_children' ORDER BY 1""")
     assert instances == [("201",), ("20101",), ("20102",)]
-    loose = validate(str(db), Decimal("1"))
-    try:
-        assert not [c for c in loose.findings["check_name"] if c.startswith(("extraction.hierarchy", "expenditure."))]
-    finally:
-        assert validate(str(db)).checks == loose.checks  # leave the default findings
 
 
 def test_no_extraction_finding_on_the_examples_and_shared_reports(tmp_path):

@@ -68,7 +68,7 @@ def test_finding_names_the_pages_a_split_sum_runs_over(corpus):
 
 
 def test_injected_errors_exceed_the_rounding_rule():
-    """The generator keeps a figure error only when an identity misses by more than 0.01 万元 a term."""
+    """The generator keeps a figure error only when an identity misses by more than its exact rounding bound."""
     plan = synthetic.Plan(units=250, years=4, seed=2, error_rate=0.2)
     redrawn, kinds = 0, set()
     for unit, year in plan.documents():
@@ -78,8 +78,54 @@ def test_injected_errors_exceed_the_rounding_rule():
             continue
         kinds.add(comp.errors[0]["kind"])
         if comp.errors[0]["kind"] not in ("missing_table", "unreadable_figure"):  # decided by completeness
-            assert synthetic.identity_violations(comp, synthetic.TOLERANCE_CENTS_PER_TERM)
-            redrawn += comp.errors[0].get("draws_within_tolerance", 0)
+            assert synthetic.identity_violations(comp, beyond_rounding=True)
+            redrawn += comp.errors[0].get("draws_within_rounding_bound", 0)
     assert kinds == set(synthetic.ERROR_KINDS)
-    # seed 2: five draws fell within the tolerance and were drawn again
+    # seed 2: five draws fell within the bound and were drawn again
     assert redrawn == 5
+
+
+def _single_child_class(comp) -> tuple[str, str, int]:
+    """A 类 of the 一般公共预算 table with one printed 款: (code, measure, 类 cents)."""
+    table = next(t for t in comp.tables if t.canonical == "general_budget_expenditure")
+    codes = [f for f in table.figures if f.code and f.measure == "total"]
+    for fig in codes:
+        children = [c for c in codes if len(c.code) == 5 and c.code.startswith(fig.code)]
+        if len(fig.code) == 3 and len(children) == 1 and fig.cents:
+            return fig.code, fig.measure, fig.cents
+    raise AssertionError("no 类 with a single 款 in this report")
+
+
+def test_a_miss_at_the_exact_bound_passes_and_one_hundredth_beyond_is_an_error(tmp_path):
+    """类 = its one 款: two figures printed to 0.01 万元, bound 2 × 0.005 = 0.01. The 类 printed 0.01 high
+    is within honest rounding everywhere it is compared (every comparison has at least two figures);
+    0.02 high is beyond the bound of 类 = Σ 款 and of the same 类 in the 财政拨款总表, and an error."""
+    plan = synthetic.Plan(units=5, years=1, seed=7, error_rate=0.0)
+    unit = synthetic.make_units(5, 7)[0]  # the Sichuan family prints 类, 款 and 项
+    paths = {}
+    for cents_off in (1, 2):
+        comp = synthetic.composed(plan, unit, 2023)
+        code, measure, cents = _single_child_class(comp)
+        synthetic.misprint(comp, "general_budget_expenditure", code, measure, cents + cents_off)
+        paths[cents_off] = tmp_path / str(cents_off) / comp.file_name
+        paths[cents_off].parent.mkdir()
+        synthetic.render_pdf(comp, str(paths[cents_off]))
+        page = next(f.page for t in comp.tables if t.canonical == "general_budget_expenditure"
+                    for f in t.figures if f.code == code and f.measure == measure)  # set by typesetting
+    for cents_off, path in paths.items():
+        db = path.parent / "w.duckdb"
+        assert ingest([str(path)], str(db), progress=False).count("failed") == 0
+        assert dbt_build(str(db)) == 0
+        validate(str(db))
+        findings = query(db, """SELECT check_name, row_key, difference_wan, tolerance_wan, severity, page_number
+                                FROM audit.identity_findings ORDER BY check_name""")
+        if cents_off == 1:
+            assert findings == []
+            assert query(db, """SELECT difference_wan, bound_wan FROM intermediate.int_identity_checks
+                                WHERE check_name = 'general_budget_expenditure.parent_equals_children'
+                                AND row_key = ? AND measure = 'total'""", [code]) == [
+                (Decimal("0.01"), Decimal("0.01"))]
+        else:
+            assert ("general_budget_expenditure.parent_equals_children", code, Decimal("0.02"), Decimal("0.01"),
+                    "error", page) in findings
+            assert {f[4] for f in findings} == {"error"}

@@ -38,14 +38,15 @@ def test_leshan_real_mistakes_reported_with_pages(validated):
     leshan = [r for r in query(db, FINDING_SQL) if r[0] == "leshan_2024_unit_final_accounts.pdf"
               and not r[1].startswith(("narrative", "completeness", "performance", "cross_table.subject_name"))]
     assert leshan == [
-        # 收入决算表: 208 = 16.14 but its 款 20805 + 20899 = 14.76 + 1.30 (20899 should be 1.38)
+        # 收入决算表: 208 = 16.14 but its 款 20805 + 20899 = 14.76 + 1.30 (20899 should be 1.38);
+        # three figures printed to 0.01 万元: bound 3 × 0.005
         ("leshan_2024_unit_final_accounts.pdf", "income.parent_equals_children", "208", "fiscal_appropriation",
-         Decimal("16.06"), Decimal("16.14"), Decimal("0.02"), "error", 38),
+         Decimal("16.06"), Decimal("16.14"), Decimal("0.015"), "error", 38),
         ("leshan_2024_unit_final_accounts.pdf", "income.parent_equals_children", "208", "total",
-         Decimal("16.06"), Decimal("16.14"), Decimal("0.02"), "error", 38),
-        # 支出决算表 基本支出合计 117.86 while the 一般公共预算 table says 117.88
+         Decimal("16.06"), Decimal("16.14"), Decimal("0.015"), "error", 38),
+        # 支出决算表 基本支出合计 117.86 while the 一般公共预算 table says 117.88: two printings, bound 0.01
         ("leshan_2024_unit_final_accounts.pdf", "cross_table.expenditure_basic_equals_appropriation_basic",
-         "grand_total", "basic", Decimal("117.88"), Decimal("117.86"), Decimal("0.01"), "warning", 40),
+         "grand_total", "basic", Decimal("117.88"), Decimal("117.86"), Decimal("0.01"), "error", 40),
     ]
     assert result.count("error") >= 2
     others = {(r[1], r[2], r[8]) for r in query(db, FINDING_SQL) if r[0] == "leshan_2024_unit_final_accounts.pdf"}
@@ -86,26 +87,42 @@ def test_a_sheet_figure_that_is_not_a_number_is_a_finding(validated):
                      'printed "## ###" where a figure belongs')]
 
 
-def test_rounding_within_tolerance_is_not_a_finding(validated):
+def test_rounding_within_the_exact_bound_is_not_a_finding(validated):
     db, _ = validated
-    # seed 003: 款 21011 = 13.76 while its 项 9.42 + 4.35 = 13.77 (two terms: tolerance 0.02)
-    checked = query(db, """SELECT expected_wan, actual_wan, n_terms FROM intermediate.int_identity_checks c
+    # seed 003: 款 21011 = 13.76 while its 项 9.42 + 4.35 = 13.77: three figures, bound 3 × 0.005 = 0.015
+    checked = query(db, """SELECT expected_wan, actual_wan, bound_wan FROM intermediate.int_identity_checks c
                            JOIN marts.dim_document d USING (document_id)
                            WHERE d.source_file LIKE 'jincheng%' AND c.row_key = '21011' AND c.measure = 'total'
                              AND c.check_name = 'general_budget_expenditure.parent_equals_children'""")
-    assert checked == [(Decimal("13.77"), Decimal("13.76"), 2)]
+    assert checked == [(Decimal("13.77"), Decimal("13.76"), Decimal("0.015"))]
     assert not [r for r in query(db, FINDING_SQL) if r[0].startswith("jincheng") and r[2] == "21011"]
 
 
-def test_tolerance_is_configurable(validated):
+def test_each_finding_states_the_bound_it_used(validated):
     db, _ = validated
-    strict = validate(str(db), Decimal("0.001"))
-    loose = validate(str(db), Decimal("1"))
-    assert len(strict.findings) > len(loose.findings)
-    # what a generous tolerance leaves: exact percentage checks, completeness and sheet checks, never table sums
-    sums = loose.findings[loose.findings["check_name"] != "cross_table.subject_name_consistent"]  # names, not sums
-    assert not set(sums["family"]) & {"summary", "hierarchy", "row", "basic_expenditure", "cross_table"}
-    validate(str(db))  # leave the default findings for the other tests
+    rules = query(db, """SELECT f.check_name, f.row_key, f.measure, f.tolerance_wan, f.bound_rule
+                          FROM audit.identity_findings f JOIN marts.dim_document d USING (document_id)
+                          WHERE d.source_file LIKE 'leshan%' AND f.page_number IN (4, 9, 38)
+                          ORDER BY f.page_number, f.check_name, f.measure""")
+    assert rules == [
+        ("narrative.basic_expenditure_equals_table", "basic_expenditure", "amount", Decimal("0.01"),
+         "2 × 0.005 万元 = 0.01 万元 (half a unit of each figure's last printed digit)"),
+        ("narrative.share_of_general_budget_expenditure", "share_of_general_budget_expenditure", "percent",
+         Decimal("0.005"), "the recomputed percentage rounded to the printed 0.01%"),
+        ("narrative.share_of_total_expenditure", "share_of_total_expenditure", "percent", Decimal("0.005"),
+         "the recomputed percentage rounded to the printed 0.01%"),
+        ("narrative.share_of_total_income", "share_of_total_income", "percent", Decimal("0.005"),
+         "the recomputed percentage rounded to the printed 0.01%"),
+        ("completeness.value_not_a_number", "“一网通办”分站点建设试点", "total_score", Decimal("0"),
+         "decided by what is printed, no rounding"),
+        # 32.24% in the conclusion, 6.45% in the table: each off by at most 0.005
+        ("performance.conclusion_rate_equals_table", "“一网通办”分站点建设试点", "percent", Decimal("0.01"),
+         "Σ half a unit of the last printed digit of the two percentages = 0.01%"),
+        ("income.parent_equals_children", "208", "fiscal_appropriation", Decimal("0.015"),
+         "3 × 0.005 万元 = 0.015 万元 (half a unit of each figure's last printed digit)"),
+        ("income.parent_equals_children", "208", "total", Decimal("0.015"),
+         "3 × 0.005 万元 = 0.015 万元 (half a unit of each figure's last printed digit)"),
+    ]
 
 
 def test_every_family_suite_ran_and_data_docs_exist(validated):
@@ -271,7 +288,8 @@ def test_procurement_parts_that_do_not_add_up_are_a_finding(tmp_path):
     validate(str(db))
     assert query(db, """SELECT check_name, expected_wan, actual_wan, tolerance_wan, severity, page_number
                         FROM audit.identity_findings""") == [
-        ("narrative.procurement_parts_sum_to_total", Decimal("5.01"), Decimal("5.05"), Decimal("0.01"), "error", 1)]
+        # four figures stated to 0.01 万元: bound 0.02; the parts miss by 0.04
+        ("narrative.procurement_parts_sum_to_total", Decimal("5.01"), Decimal("5.05"), Decimal("0.02"), "error", 1)]
 
 
 def test_shanghai_findings(tmp_path):

@@ -90,9 +90,9 @@ def ensure_objects(context) -> object:
     definitions = []
     for family, meaning in FAMILIES.items():
         suite = gx.ExpectationSuite(name=f"identities_{family}", meta={"notes": meaning})
-        # excess_micro = (|actual − expected| − tolerance) in millionths of 万元, exact integers.
+        # excess_over_bound = (|actual − expected| − tolerance) in 10⁻⁸ 万元 (0.0001 元), exact integers.
         suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(
-            column="excess_micro", max_value=0, row_condition=Column("family") == family,
+            column="excess_over_bound", max_value=0, row_condition=Column("family") == family,
             meta={"notes": meaning},
         ))
         suite = context.suites.add_or_update(suite)

@@ -1,11 +1,13 @@
 """`juesuan validate`: evaluate every identity-check instance with Great Expectations and
 write the failed ones to ``audit.identity_findings``.
 
-Tolerance rule (documented in README): a comparison involving n non-zero printed
-terms may differ by ``per_term × n`` (default 0.01 万元 per term) because every
-printed figure is rounded on its own; a stated percentage may differ from its
-recomputation by half a unit of its last printed digit. A finding is a ``warning`` while the difference is
-within twice the tolerance and an ``error`` beyond.
+Rounding bound (README, docs/ARCHITECTURE.md): every printed figure is off its true value by at most
+half a unit of its last printed digit, so an identity may miss by at most the sum of those half units
+over the figures it compares (``bound_wan``, computed per figure in dbt: macros/rounding.sql); a stated
+percentage must equal its recomputation rounded to the printed precision (half a unit of its last
+digit). Compared exactly, in decimals. A miss beyond the bound is an ``error`` (honest rounding cannot
+explain it); a percentage within one printed unit is a ``warning``. Each finding stores the bound it
+used (``tolerance_wan``) and how it was made (``bound_rule``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
-from decimal import Decimal
 
 import duckdb
 import pandas as pd
@@ -22,14 +23,16 @@ from ingestion.numbers import format_amount
 from ingestion.warehouse import WarehouseError, connect, now
 from validation.context import data_docs_index, ensure_objects, get_context, results_dir
 
-DEFAULT_PER_TERM = Decimal("0.01")
 MIN_PARENTS = 3  # extraction.hierarchy_mostly_failing judges a table with at least this many parent codes
 
 FINDINGS_DDL = """CREATE TABLE IF NOT EXISTS audit.identity_findings (
     document_id VARCHAR, check_name VARCHAR, family VARCHAR, table_name VARCHAR, row_key VARCHAR,
     measure VARCHAR, expected_wan DECIMAL(20, 6), actual_wan DECIMAL(20, 6), difference_wan DECIMAL(20, 6),
-    tolerance_wan DECIMAL(20, 6), severity VARCHAR, page_number INTEGER, details VARCHAR,
+    tolerance_wan DECIMAL(22, 8), bound_rule VARCHAR, severity VARCHAR, page_number INTEGER, details VARCHAR,
     validated_at TIMESTAMPTZ)"""
+# (|difference| − tolerance) is handed to Great Expectations in these units: 10⁻⁸ 万元 (0.0001 元), so
+# that every difference (figures to 0.01 元) and every bound (half of 0.01 元) is an exact integer.
+EXCESS_UNITS_PER_WAN = 100_000_000
 
 
 @dataclass
@@ -49,7 +52,7 @@ class ValidationResult:
         for row in self.findings.head(limit).itertuples():
             figures = "" if row.actual_wan is None else (
                 f"printed {format_amount(row.actual_wan)}, expected {format_amount(row.expected_wan)} "
-                f"(diff {format_amount(row.difference_wan)}, tolerance {format_amount(row.tolerance_wan)}) ")
+                f"(diff {format_amount(row.difference_wan)}, bound {format_amount(row.tolerance_wan)}) ")
             out.append(f"  {row.severity:<7} {row.source_file} p.{row.page_number} {row.check_name} [{row.row_key}"
                        f"/{row.measure}]: {figures}{row.details}")
         if len(self.findings) > limit:
@@ -57,26 +60,38 @@ class ValidationResult:
         return out
 
 
-def per_term_tolerance(value: str | None = None) -> Decimal:
-    return Decimal(value or os.environ.get("JUESUAN_TOLERANCE_PER_TERM") or DEFAULT_PER_TERM)
+def _load_checks(con) -> int:
+    """Number every check instance into a temporary table with its tolerance and how it was made.
 
-
-def _load_checks(con, per_term: Decimal) -> int:
-    """Number every check instance into a temporary table with its tolerance and its excess over it.
-
-    Tolerance: per_term × n_terms, plus half a printed unit for a stated percentage. The excess is
-    in millionths of 万元 (exact: figures have six decimals); completeness checks come decided
-    (is_failed). Computed in DuckDB so that a large warehouse never sits in Python objects."""
+    Tolerance: the check's rounding bound (bound_wan), or half a printed unit for a stated
+    percentage. Decided checks (completeness, names) come with is_failed. Computed in DuckDB so
+    that a large warehouse never sits in Python objects."""
     try:
         con.execute(
             """CREATE OR REPLACE TEMP TABLE checks_to_validate AS
                SELECT row_number() OVER (ORDER BY d.source_file, c.page_number, c.check_name, c.row_key, c.measure)
                           - 1 AS check_id,
                       c.*, d.source_file,
-                      (?::DECIMAL(20, 6) * c.n_terms + coalesce(c.precision_unit, 0) / 2)::DECIMAL(20, 6)
-                          AS tolerance_wan
-               FROM intermediate.int_identity_checks c JOIN marts.dim_document d USING (document_id)""",
-            [str(per_term)])
+                      (c.bound_wan + coalesce(c.precision_unit, 0) / 2)::DECIMAL(22, 8) AS tolerance_wan,
+                      CASE
+                          WHEN c.is_failed OR c.severity_hint IS NOT NULL THEN 'decided by what is printed, no rounding'
+                          WHEN c.precision_unit > 0 THEN 'the recomputed percentage rounded to the printed '
+                              || rtrim(rtrim((c.precision_unit)::VARCHAR, '0'), '.') || '%'
+                          WHEN c.measure = 'percent' THEN 'Σ half a unit of the last printed digit of the two '
+                              || 'percentages = ' || rtrim(rtrim(c.bound_wan::VARCHAR, '0'), '.') || '%'
+                          WHEN c.measure IN ('weight', 'score') AND c.bound_wan = 0
+                              THEN 'exact: points printed as whole numbers are awarded, not rounded'
+                          WHEN c.measure IN ('weight', 'score') THEN 'Σ half a unit of the last decimal of the points = '
+                              || rtrim(rtrim(c.bound_wan::VARCHAR, '0'), '.')
+                          WHEN c.bound_wan = 0 THEN 'exact: every figure compared is a blank cell'
+                          WHEN (c.bound_wan * 200) = round(c.bound_wan * 200)
+                              THEN (c.bound_wan * 200)::BIGINT || ' × 0.005 万元 = '
+                                   || rtrim(rtrim(c.bound_wan::VARCHAR, '0'), '.') || ' 万元 (half a unit of each '
+                                   || 'figure''s last printed digit)'
+                          ELSE 'Σ half a unit of each figure''s last printed digit = '
+                               || rtrim(rtrim(c.bound_wan::VARCHAR, '0'), '.') || ' 万元'
+                      END AS bound_rule
+               FROM intermediate.int_identity_checks c JOIN marts.dim_document d USING (document_id)""")
     except duckdb.CatalogException as exc:
         raise WarehouseError("the warehouse has no identity checks yet: run `juesuan build` first") from exc
     _add_hierarchy_mostly_failing(con)
@@ -111,19 +126,21 @@ def _add_hierarchy_mostly_failing(con) -> None:
                       || coalesce(' (' || failing_codes || ')', '')
                       || ': most of a table failing means a misread (rows or columns misplaced), not a misprint'
                       AS details,
-                  0 AS n_terms, 0::DECIMAL(20, 6) AS precision_unit, 0::DECIMAL(20, 6) AS tolerance_wan,
+                  0::DECIMAL(22, 8) AS bound_wan, 0::DECIMAL(20, 6) AS precision_unit,
+                  0::DECIMAL(22, 8) AS tolerance_wan, 'decided by what is printed, no rounding' AS bound_rule,
                   2 * failing > checked AS is_failed, 'error' AS severity_hint
            FROM tables""", [MIN_PARENTS])
 
 
 def _expectation_frame(con) -> pd.DataFrame:
-    """What the expectations read: three numeric columns, one row per check instance."""
+    """What the expectations read: three columns, one row per check instance; excess_over_bound is
+    (|difference| − tolerance) in EXCESS_UNITS_PER_WAN, an exact integer (positive = a finding)."""
     return con.execute(
         """SELECT check_id, family,
                   CASE WHEN is_failed THEN 1
-                       ELSE coalesce(((abs(difference_wan) - tolerance_wan) * 1000000)::BIGINT, 0)
-                  END AS excess_micro
-           FROM checks_to_validate ORDER BY check_id""").df().astype({"family": "category"})
+                       ELSE coalesce(((abs(difference_wan) - tolerance_wan) * ?)::HUGEINT, 0)
+                  END::BIGINT AS excess_over_bound
+           FROM checks_to_validate ORDER BY check_id""", [EXCESS_UNITS_PER_WAN]).df().astype({"family": "category"})
 
 
 def _failed_rows(con, failed: set[int]) -> pd.DataFrame:
@@ -134,17 +151,20 @@ def _failed_rows(con, failed: set[int]) -> pd.DataFrame:
 
 
 def _severity(row) -> str:
-    """warning within twice the tolerance (or one unit of a printed percentage), error beyond."""
+    """A miss beyond the exact rounding bound is printed figures contradicting each other: an error.
+    A stated percentage within one printed unit of its recomputation is a warning: the report may
+    have computed it from figures before they were rounded for print."""
     if isinstance(row.severity_hint, str):
         return row.severity_hint
-    allowance = max(2 * row.tolerance_wan, row.precision_unit or 0)
-    return "warning" if abs(row.difference_wan) <= allowance else "error"
+    if row.precision_unit and abs(row.difference_wan) <= row.precision_unit:
+        return "warning"
+    return "error"
 
 
 def _failed_ids(checkpoint, frame: pd.DataFrame, run_name: str) -> set[int]:
     from great_expectations.core.run_identifier import RunIdentifier
 
-    result = checkpoint.run(batch_parameters={"dataframe": frame[["check_id", "family", "excess_micro"]]},
+    result = checkpoint.run(batch_parameters={"dataframe": frame[["check_id", "family", "excess_over_bound"]]},
                             run_id=RunIdentifier(run_name=run_name))
     failed: set[int] = set()
     for run in result.run_results.values():
@@ -167,8 +187,7 @@ class _GxErrors(logging.Handler):
             self.first = record.getMessage().strip().splitlines()[0][:200]
 
 
-def validate(db_path: str, per_term: Decimal | None = None) -> ValidationResult:
-    per_term = per_term if per_term is not None else per_term_tolerance()
+def validate(db_path: str) -> ValidationResult:
     gx_log = logging.getLogger("great_expectations")
     gx_log.setLevel(logging.ERROR)
     gx_errors, propagated = _GxErrors(), gx_log.propagate
@@ -178,7 +197,7 @@ def validate(db_path: str, per_term: Decimal | None = None) -> ValidationResult:
     try:
         # the instances live in a DuckDB temp table: cap DuckDB's memory (it spills to disk beyond)
         con.execute("SET memory_limit = '1GB'")
-        checks = _load_checks(con, per_term)
+        checks = _load_checks(con)
         try:
             context = get_context(db_path)
             # the run is named after the warehouse file: its Data Docs say whose results they show
@@ -200,21 +219,23 @@ def validate(db_path: str, per_term: Decimal | None = None) -> ValidationResult:
 def _write_findings(con, findings: pd.DataFrame) -> None:
     """Replace the findings in one transaction, so readers never see half a run."""
     columns = ["document_id", "check_name", "family", "table_name", "row_key", "measure", "expected_wan",
-               "actual_wan", "difference_wan", "tolerance_wan", "severity", "page_number", "details"]
+               "actual_wan", "difference_wan", "tolerance_wan", "bound_rule", "severity", "page_number", "details"]
     incoming = findings[columns].copy()  # noqa: F841 (read by DuckDB below)
     for column in ("expected_wan", "actual_wan", "difference_wan", "tolerance_wan"):
         incoming[column] = incoming[column].map(lambda v: None if v is None or v != v else str(v))
     con.execute("CREATE SCHEMA IF NOT EXISTS audit")
-    con.execute(FINDINGS_DDL)
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM audit.identity_findings")
+        # recreated, not emptied: a warehouse validated by an older version gains the new columns
+        con.execute("DROP TABLE IF EXISTS audit.identity_findings")
+        con.execute(FINDINGS_DDL)
         if len(incoming):
             con.register("incoming_findings", incoming)
             con.execute(
                 "INSERT INTO audit.identity_findings SELECT document_id, check_name, family, table_name, row_key, "
                 "measure, expected_wan::DECIMAL(20, 6), actual_wan::DECIMAL(20, 6), difference_wan::DECIMAL(20, 6), "
-                "tolerance_wan::DECIMAL(20, 6), severity, page_number, details, ? FROM incoming_findings", [now()])
+                "tolerance_wan::DECIMAL(22, 8), bound_rule, severity, page_number, details, ? FROM incoming_findings",
+                [now()])
             con.unregister("incoming_findings")
         con.execute("COMMIT")
     except Exception:

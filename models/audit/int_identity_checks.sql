@@ -2,8 +2,8 @@
 
 -- One row per evaluated instance of a budget identity (DOMAIN.md), per
 -- document and table instance: the printed figure (actual), what the identity
--- says it should be (expected) and how many printed terms the comparison
--- involves (n_terms, which sets the rounding tolerance at validation time).
+-- says it should be (expected) and the rounding bound of the figures it compares
+-- (bound_wan: Σ half a unit of each one's last printed digit, macros/rounding.sql).
 -- Each family lives in its own model; a new family is a new
 -- int_identity_checks_<family> model added to this list.
 {% set families = [
@@ -22,7 +22,7 @@
         expected_wan,
         actual_wan,
         difference_wan,
-        n_terms,
+        bound_wan,
         precision_unit,
         page_number,
         details,

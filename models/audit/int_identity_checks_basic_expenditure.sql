@@ -18,9 +18,9 @@ basic as (
     select
         document_id,
         sum(amount_wan) filter (where code_length = 3 and subject_code in ('301', '303')) as personnel_classes,
-        count(*) filter (where code_length = 3 and subject_code in ('301', '303') and amount_wan != 0) as personnel_terms,
+        sum(half_unit_wan) filter (where code_length = 3 and subject_code in ('301', '303')) as personnel_bound,
         sum(amount_wan) filter (where code_length = 3 and subject_code not in ('301', '303')) as public_classes,
-        count(*) filter (where code_length = 3 and subject_code not in ('301', '303') and amount_wan != 0) as public_terms
+        sum(half_unit_wan) filter (where code_length = 3 and subject_code not in ('301', '303')) as public_bound
     from coded
     where table_name = 'general_budget_basic_expenditure'
     group by document_id
@@ -30,8 +30,10 @@ basic_totals as (
     select
         document_id,
         any_value(amount_wan) filter (where line_item = 'personnel_total') as personnel_total,
+        any_value(half_unit_wan) filter (where line_item = 'personnel_total') as personnel_half_unit,
         any_value(page_number) filter (where line_item = 'personnel_total') as personnel_page,
         any_value(amount_wan) filter (where line_item = 'public_total') as public_total,
+        any_value(half_unit_wan) filter (where line_item = 'public_total') as public_half_unit,
         any_value(page_number) filter (where line_item = 'public_total') as public_page
     from lines
     where table_name = 'general_budget_basic_expenditure'
@@ -42,6 +44,7 @@ general_budget_basic as (
     select
         document_id,
         any_value(amount_wan) as basic_total,
+        any_value(half_unit_wan) as basic_half_unit,
         any_value(page_number) as page_number
     from lines
     where table_name = 'general_budget_expenditure' and line_item = 'grand_total' and measure = 'basic'
@@ -58,7 +61,7 @@ basic_checks as (
         'amount' as measure,
         basic.personnel_classes as expected_wan,
         basic_totals.personnel_total as actual_wan,
-        basic.personnel_terms as n_terms,
+        basic.personnel_bound + basic_totals.personnel_half_unit as bound_wan,
         basic_totals.personnel_page as page_number,
         '人员经费合计 = 301 + 303' as details
     from basic inner join basic_totals on basic.document_id = basic_totals.document_id
@@ -73,7 +76,7 @@ basic_checks as (
         'amount',
         basic.public_classes,
         basic_totals.public_total,
-        basic.public_terms,
+        basic.public_bound + basic_totals.public_half_unit,
         basic_totals.public_page,
         '公用经费合计 = 302 + 307 + 309 + 310 + …'
     from basic inner join basic_totals on basic.document_id = basic_totals.document_id
@@ -88,7 +91,7 @@ basic_checks as (
         'amount',
         general_budget_basic.basic_total,
         basic_totals.personnel_total + basic_totals.public_total,
-        2,
+        basic_totals.personnel_half_unit + basic_totals.public_half_unit + general_budget_basic.basic_half_unit,
         basic_totals.personnel_page,
         '人员经费合计 + 公用经费合计 = 一般公共预算财政拨款支出表 基本支出 (page '
         || general_budget_basic.page_number || ')'

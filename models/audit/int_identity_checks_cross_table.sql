@@ -21,6 +21,7 @@ class_figures as (
         measure,
         subject_code,
         amount_wan,
+        half_unit_wan,
         page_number
     from coded
     where code_length = 3
@@ -51,7 +52,7 @@ cross_checks as (
         right_side.measure,
         left_side.amount_wan as expected_wan,
         right_side.amount_wan as actual_wan,
-        1 as n_terms,
+        left_side.half_unit_wan + right_side.half_unit_wan as bound_wan,
         right_side.page_number,
         cross_pairs.left_table || ' (page ' || left_side.page_number || ') vs ' || cross_pairs.right_table
             as details
@@ -73,7 +74,11 @@ fiscal_income as (
         sum(amount_wan) filter (where line_item in (
             'general_budget_income', 'government_fund_income', 'state_capital_income'
         )) as fiscal_lines,
+        sum(half_unit_wan) filter (where line_item in (
+            'general_budget_income', 'government_fund_income', 'state_capital_income'
+        )) as fiscal_lines_bound,
         any_value(amount_wan) filter (where line_item = 'total_income') as total_income,
+        any_value(half_unit_wan) filter (where line_item = 'total_income') as total_income_half,
         any_value(page_number) filter (where line_item = 'total_income') as page_number,
         sum(amount_wan) filter (where line_item in (
             'superior_subsidy_income', 'business_income', 'operating_income', 'subsidiary_remit_income',
@@ -101,7 +106,7 @@ fiscal_income_checks as (
         'amount' as measure,
         summary.fiscal_lines as expected_wan,
         fiscal.total_income as actual_wan,
-        3 as n_terms,
+        summary.fiscal_lines_bound + fiscal.total_income_half as bound_wan,
         fiscal.page_number,
         '财政拨款总表 本年收入合计 = 收支总表 财政拨款收入 lines (page ' || summary.page_number || ')' as details
     from fiscal_income as fiscal
@@ -116,7 +121,7 @@ appropriation_basic as (
     select
         document_id,
         sum(amount_wan) as basic_total,
-        count(*) as n_tables,
+        sum(half_unit_wan) as basic_bound,
         min(page_number) as page_number
     from lines
     where
@@ -140,7 +145,7 @@ expenditure_basic_checks as (
         'basic' as measure,
         appropriation_basic.basic_total as expected_wan,
         expenditure.amount_wan as actual_wan,
-        appropriation_basic.n_tables as n_terms,
+        appropriation_basic.basic_bound + expenditure.half_unit_wan as bound_wan,
         expenditure.page_number,
         '支出决算表 基本支出合计 = 财政拨款支出表 基本支出 (page ' || appropriation_basic.page_number || ')' as details
     from lines as expenditure
@@ -172,7 +177,7 @@ row_pairs as (
         expenditure.measure,
         general_budget.amount_wan as expected_wan,
         expenditure.amount_wan as actual_wan,
-        1 as n_terms,
+        general_budget.half_unit_wan + expenditure.half_unit_wan as bound_wan,
         expenditure.page_number,
         '支出决算表 = 一般公共预算财政拨款支出决算表 (page ' || general_budget.page_number || ')' as details
     from coded as expenditure
@@ -196,7 +201,7 @@ class_line_pairs as (
         'amount' as measure,
         fiscal.amount_wan as expected_wan,
         summary.amount_wan as actual_wan,
-        1 as n_terms,
+        fiscal.half_unit_wan + summary.half_unit_wan as bound_wan,
         summary.page_number,
         '收支总表 = 财政拨款收支总表 合计 (page ' || fiscal.page_number || ')' as details
     from class_figures as summary
@@ -288,7 +293,7 @@ name_checks as (
         null::decimal(20, 6) as expected_wan,
         null::decimal(20, 6) as actual_wan,
         null::decimal(20, 6) as difference_wan,
-        0 as n_terms,
+        0::decimal(22, 8) as bound_wan,
         0::decimal(20, 6) as precision_unit,
         printed_names.page_number,
         'named "' || printed_names.printed_name || '" here, "' || agreed.printed_name || '" in '
@@ -323,7 +328,7 @@ initial_budget_checks as (
         'budget' as measure,
         approved_wan as expected_wan,
         stated_initial_budget_wan as actual_wan,
-        1 as n_terms,
+        approved_half_unit_wan + stated_initial_half_unit_wan as bound_wan,
         stated_initial_page_number as page_number,
         '决算 prints 年初预算 ' || {{ amount_text('stated_initial_budget_wan') }} || '万元; the budget report '
         || '(document ' || left(approved_document_id, 12) || ', page ' || approved_page_number || ') approved '
@@ -363,7 +368,7 @@ stated_budget_checks as (
         'budget' as measure,
         approved.approved_wan as expected_wan,
         stated.stated_wan as actual_wan,
-        1 as n_terms,
+        {{ stated_half_unit_wan('stated.stated_text') }} + approved.approved_half_unit_wan as bound_wan,
         stated.page_number,
         '情况说明 states 年初预算 ' || stated.stated_text || '; the budget report (document '
         || left(approved.approved_document_id, 12) || ', page ' || approved.approved_page_number || ') approved '
@@ -393,7 +398,7 @@ unit_name_checks as (
         null::decimal(20, 6) as expected_wan,
         null::decimal(20, 6) as actual_wan,
         null::decimal(20, 6) as difference_wan,
-        0 as n_terms,
+        0::decimal(22, 8) as bound_wan,
         0::decimal(20, 6) as precision_unit,
         1 as page_number,
         'the cover names "' || documents.unit_name || '"; the unit''s reports print '

@@ -169,7 +169,7 @@ select
     null::decimal(20, 6) as expected_wan,
     null::decimal(20, 6) as actual_wan,
     null::decimal(20, 6) as difference_wan,
-    0 as n_terms,
+    0::decimal(22, 8) as bound_wan,
     0::decimal(20, 6) as precision_unit,
     page_number,
     details,

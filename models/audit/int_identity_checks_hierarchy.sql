@@ -22,7 +22,7 @@ children as (
         measure,
         left(subject_code, code_length - 2) as parent_code,
         sum(amount_wan) as children_sum,
-        count(*) filter (where amount_wan != 0) as n_children,
+        sum(half_unit_wan) as children_bound,
         string_agg(subject_code, '+' order by subject_code) as child_codes,
         -- children split over pages: the finding names every page a figure of the sum is on
         array_to_string(list_sort(list_distinct(list(page_number))), ', ') as child_pages
@@ -44,7 +44,7 @@ hierarchy_checks as (
         parent.measure,
         children.children_sum as expected_wan,
         parent.amount_wan as actual_wan,
-        children.n_children as n_terms,
+        children.children_bound + parent.half_unit_wan as bound_wan,
         parent.page_number,
         parent.subject_code || ' = ' || children.child_codes
         || case
@@ -88,7 +88,7 @@ grand_total_checks as (
         total.measure,
         sum(code.amount_wan) as expected_wan,
         any_value(total.amount_wan) as actual_wan,
-        count(*) filter (where code.amount_wan != 0) as n_terms,
+        sum(code.half_unit_wan) + any_value(total.half_unit_wan) as bound_wan,
         any_value(total.page_number) as page_number,
         '合计 = Σ ' || string_agg(code.subject_code, '+' order by code.subject_code)
         || case

@@ -16,7 +16,7 @@ amount_checks as (
         'amount' as measure,
         table_wan as expected_wan,
         stated_wan as actual_wan,
-        1 as n_terms,
+        stated_half_unit_wan + table_half_unit_wan as bound_wan,
         0::decimal(20, 6) as precision_unit,
         page_number,
         'narrative.' || topic || '_equals_table' as check_name,
@@ -43,7 +43,7 @@ rate_checks as (
         null as table_name,
         topic as row_key,
         'percent' as measure,
-        0 as n_terms,
+        0::decimal(22, 8) as bound_wan,
         page_number,
         'narrative.' || topic as check_name,
         (stated_wan / base_wan * 100)::decimal(20, 6) as expected_wan,
@@ -65,7 +65,7 @@ procurement_parts as (
         count(*) filter (where topic != 'procurement_total') as parts,
         any_value(stated_wan) filter (where topic = 'procurement_total') as total_wan,
         sum(stated_wan) filter (where topic != 'procurement_total') as parts_wan,
-        count(*) filter (where topic != 'procurement_total' and stated_wan != 0) as nonzero_parts,
+        sum(stated_half_unit_wan) as bound_wan,
         string_agg(topic || ' ' || stated_text, ', ' order by figure_seq) as stated
     from figures
     where topic in ('procurement_total', 'procurement_goods', 'procurement_works', 'procurement_services')
@@ -84,7 +84,7 @@ procurement_checks as (
         0::decimal(20, 6) as precision_unit,
         page_number,
         'narrative.procurement_parts_sum_to_total' as check_name,
-        greatest(nonzero_parts, 1) as n_terms,
+        bound_wan,
         '情况说明 states ' || stated || ': 货物 + 工程 + 服务 should equal the total' as details
     from procurement_parts
     where totals = 1 and parts >= 2
@@ -114,6 +114,7 @@ changes as (
         figures.stated_wan,
         figures.stated_text,
         figures.base_wan,
+        figures.stated_half_unit_wan,
         figures.page_number,
         documents.unit_id,
         documents.fiscal_year,
@@ -128,9 +129,12 @@ last_year as (
     select
         changes.*,
         last_table.amount_wan as last_year_wan,
+        last_table.half_unit_wan as last_year_half_unit_wan,
         last_table.page_number as last_year_page,
         last_table.document_id as last_year_document_id,
-        coalesce(this_table.amount_wan, changes.base_wan) as this_year_wan
+        coalesce(this_table.amount_wan, changes.base_wan) as this_year_wan,
+        -- a figure the sentence states beside the change is taken at the change's printed precision
+        coalesce(this_table.half_unit_wan, changes.stated_half_unit_wan) as this_year_half_unit_wan
     from changes
     inner join budget_documents as earlier
         on
@@ -159,7 +163,7 @@ change_checks as (
         0::decimal(20, 6) as precision_unit,
         page_number,
         'narrative.' || base_topic || '_change_vs_last_budget' as check_name,
-        2 as n_terms,
+        stated_half_unit_wan + this_year_half_unit_wan + last_year_half_unit_wan as bound_wan,
         '编制说明 states "' || stated_text || '"; this year ' || {{ amount_text('this_year_wan') }}
         || '万元, last year''s budget report (document ' || left(last_year_document_id, 12) || ', page '
         || last_year_page || ') ' || {{ amount_text('last_year_wan') }} || '万元' as details
@@ -177,7 +181,7 @@ target_checks as (
         0::decimal(20, 6) as precision_unit,
         figures.page_number,
         'narrative.performance_target_funds_within_project_budget' as check_name,
-        1 as n_terms,
+        figures.stated_half_unit_wan + project.half_unit_wan as bound_wan,
         -- only an excess is a miss: within 项目支出 the stated figure is its own expectation
         least(project.amount_wan, figures.stated_wan) as expected_wan,
         figures.stated_wan as actual_wan,
@@ -211,7 +215,7 @@ select
     measure,
     expected_wan,
     actual_wan,
-    n_terms,
+    bound_wan::decimal(22, 8) as bound_wan,
     precision_unit,
     page_number,
     details,

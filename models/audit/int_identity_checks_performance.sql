@@ -26,8 +26,8 @@ sums as (
         sheet_seq,
         sum(weight) as weights,
         sum(score) as scores,
-        count(*) filter (where weight is not null and weight != 0) as weight_terms,
-        count(*) filter (where score is not null and score != 0) as score_terms
+        sum({{ points_half_unit('weight') }}) as weights_bound,
+        sum({{ points_half_unit('score') }}) as scores_bound
     from indicators
     group by all
 ),
@@ -50,7 +50,7 @@ rate_checks as (
         'percent' as measure,
         (executed_wan / budget_adjusted_wan * 100)::decimal(20, 6) as expected_wan,
         (execution_rate * 100)::decimal(20, 6) as actual_wan,
-        0 as n_terms,
+        0::decimal(22, 10) as bound_wan,
         (1 / power(10, decimals))::decimal(20, 6) as precision_unit,
         page_number,
         '执行率 ' || execution_rate_text || ' for 执行数 ' || {{ amount_text('executed_wan') }} || ' / 调整后预算 '
@@ -67,7 +67,8 @@ weight_checks as (
         'weight' as measure,
         raw_sheets.total_weight::decimal(20, 6) as expected_wan,
         (sums.weights + coalesce(sheets.budget_weight, 0))::decimal(20, 6) as actual_wan,
-        sums.weight_terms + 1 as n_terms,
+        sums.weights_bound + {{ points_half_unit('sheets.budget_weight') }}
+        + {{ points_half_unit('raw_sheets.total_weight') }} as bound_wan,
         0::decimal(20, 6) as precision_unit,
         sheets.page_number,
         'Σ indicator weights + budget weight = 合计 weight' as details,
@@ -88,7 +89,8 @@ score_checks as (
         'score' as measure,
         (sums.scores + coalesce(sheets.budget_score, 0))::decimal(20, 6) as expected_wan,
         sheets.total_score::decimal(20, 6) as actual_wan,
-        sums.score_terms + 1 as n_terms,
+        sums.scores_bound + {{ points_half_unit('sheets.budget_score') }}
+        + {{ points_half_unit('sheets.total_score') }} as bound_wan,
         0::decimal(20, 6) as precision_unit,
         sheets.page_number,
         '总分 ' || sheets.total_score_text || ' = Σ indicator scores + budget score' as details,
@@ -106,7 +108,7 @@ score_over_weight as (
         'score' as measure,
         weight::decimal(20, 6) as expected_wan,
         score::decimal(20, 6) as actual_wan,
-        0 as n_terms,
+        0::decimal(22, 10) as bound_wan,
         0::decimal(20, 6) as precision_unit,
         page_number,
         '得分 ' || {{ amount_text('score') }} || ' exceeds 权重 ' || {{ amount_text('weight') }} as details,
@@ -131,7 +133,8 @@ conclusion_checks as (
         'percent' as measure,
         (execution_rate * 100)::decimal(20, 6) as expected_wan,
         stated::decimal(20, 6) as actual_wan,
-        0 as n_terms,
+        -- two printings of one rate: each off by at most half a unit of its last digit
+        {{ half_unit_of_last_digit('stated') }} + {{ half_unit_of_last_digit('execution_rate_text') }} as bound_wan,
         0::decimal(20, 6) as precision_unit,
         page_number,
         '评价结论 states 执行率 ' || stated || '%; the table prints ' || execution_rate_text as details,
@@ -166,7 +169,7 @@ select
     details,
     is_failed,
     null::varchar as severity_hint,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan,
-    greatest(n_terms, 0) as n_terms
+    bound_wan::decimal(22, 8) as bound_wan,
+    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan
 from all_checks
 where (expected_wan is not null and actual_wan is not null) or is_failed

@@ -6,7 +6,7 @@ with lines as (
 ),
 
 -- 3. row identities: the total column = Σ its parts, per printed row. Which columns are the
--- parts depends on the table; the tolerance counts only those (a 政府性基金 row's 年初结转 and
+-- parts depends on the table; the rounding bound counts only those (a 政府性基金 row's 年初结转 and
 -- 收入 are not part of its 支出 小计)
 row_lines as (
     select
@@ -49,8 +49,9 @@ row_parts as (
         row_index,
         coalesce(subject_code, line_item) as row_key,
         any_value(amount_wan) filter (where measure = 'total') as row_total,
+        any_value(half_unit_wan) filter (where measure = 'total') as row_total_half_unit,
         sum(amount_wan) filter (where is_part) as parts,
-        count(*) filter (where is_part and amount_wan != 0) as n_parts
+        sum(half_unit_wan) filter (where is_part) as parts_bound
     from row_lines
     group by all
 ),
@@ -65,7 +66,7 @@ row_checks as (
         'total' as measure,
         parts as expected_wan,
         row_total as actual_wan,
-        n_parts as n_terms,
+        parts_bound + row_total_half_unit as bound_wan,
         page_number,
         'total column = Σ part columns' as details
     from row_parts
@@ -82,7 +83,8 @@ three_public_checks as (
         measure,
         sum(amount_wan) filter (where line_item in ('overseas', 'vehicle_total', 'reception')) as expected_wan,
         any_value(amount_wan) filter (where line_item = 'total') as actual_wan,
-        3 as n_terms,
+        sum(half_unit_wan) filter (where line_item in ('overseas', 'vehicle_total', 'reception', 'total'))
+            as bound_wan,
         any_value(page_number) filter (where line_item = 'total') as page_number,
         '合计 = 因公出国 + 公务用车购置及运行维护 + 公务接待' as details
     from lines
@@ -101,7 +103,7 @@ three_public_checks as (
         measure,
         sum(amount_wan) filter (where line_item in ('vehicle_purchase', 'vehicle_operation')),
         any_value(amount_wan) filter (where line_item = 'vehicle_total'),
-        2,
+        sum(half_unit_wan) filter (where line_item in ('vehicle_purchase', 'vehicle_operation', 'vehicle_total')),
         any_value(page_number) filter (where line_item = 'vehicle_total'),
         '小计 = 购置 + 运行维护'
     from lines
@@ -121,7 +123,7 @@ three_public_checks as (
         measure,
         sum(amount_wan) filter (where line_item in ('total', 'meeting', 'training')),
         any_value(amount_wan) filter (where line_item = 'grand_total'),
-        3,
+        sum(half_unit_wan) filter (where line_item in ('total', 'meeting', 'training', 'grand_total')),
         any_value(page_number) filter (where line_item = 'grand_total'),
         '合计 = “三公”经费 + 会议费 + 培训费'
     from lines

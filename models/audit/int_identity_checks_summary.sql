@@ -17,26 +17,36 @@ summary_parts as (
             'superior_subsidy_income', 'business_income', 'operating_income',
             'subsidiary_remit_income', 'other_income'
         )) as income_lines,
-        count(*) filter (where line_item in (
+        sum(half_unit_wan) filter (where line_item in (
             'general_budget_income', 'government_fund_income', 'state_capital_income',
             'superior_subsidy_income', 'business_income', 'operating_income',
             'subsidiary_remit_income', 'other_income'
-        ) and amount_wan != 0) as income_terms,
+        )) as income_bound,
         sum(amount_wan) filter (where code_length = 3) as class_lines,
-        count(*) filter (where code_length = 3 and amount_wan != 0) as class_terms,
+        sum(half_unit_wan) filter (where code_length = 3) as class_bound,
         any_value(amount_wan) filter (where line_item = 'total_income') as total_income,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'total_income'), 0) as total_income_half,
         any_value(page_number) filter (where line_item = 'total_income') as total_income_page,
         any_value(amount_wan) filter (where line_item = 'total_expenditure') as total_expenditure,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'total_expenditure'), 0) as total_expenditure_half,
         any_value(page_number) filter (where line_item = 'total_expenditure') as total_expenditure_page,
         coalesce(any_value(amount_wan) filter (where line_item = 'non_appropriation_balance_used'), 0)
             as balance_used,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'non_appropriation_balance_used'), 0)
+            as balance_used_half,
         coalesce(any_value(amount_wan) filter (where line_item = 'opening_balance'), 0) as opening_balance,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'opening_balance'), 0) as opening_balance_half,
         coalesce(any_value(amount_wan) filter (where line_item = 'balance_distribution'), 0)
             as balance_distribution,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'balance_distribution'), 0)
+            as balance_distribution_half,
         coalesce(any_value(amount_wan) filter (where line_item = 'closing_balance'), 0) as closing_balance,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'closing_balance'), 0) as closing_balance_half,
         any_value(amount_wan) filter (where line_item = 'grand_total_income') as grand_total_income,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'grand_total_income'), 0) as grand_total_income_half,
         any_value(page_number) filter (where line_item = 'grand_total_income') as grand_total_income_page,
         any_value(amount_wan) filter (where line_item = 'grand_total_expenditure') as grand_total_expenditure,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'grand_total_expenditure'), 0) as grand_total_expenditure_half,
         any_value(page_number) filter (where line_item = 'grand_total_expenditure')
             as grand_total_expenditure_page
     from (select
@@ -60,6 +70,7 @@ budget_lines as (
         page_number,
         line_item,
         amount_wan,
+        half_unit_wan,
         measure,
         length(subject_code) as code_length
     from lines
@@ -77,33 +88,43 @@ budget_parts as (
         sum(amount_wan) filter (where line_item in (
             'general_budget_income', 'government_fund_income', 'state_capital_income'
         )) as fund_lines,
-        count(*) filter (where line_item in (
+        sum(half_unit_wan) filter (where line_item in (
             'general_budget_income', 'government_fund_income', 'state_capital_income'
-        ) and amount_wan != 0) as fund_terms,
+        )) as fund_bound,
         any_value(amount_wan) filter (where line_item = 'fiscal_appropriation_income') as appropriation,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'fiscal_appropriation_income'), 0) as appropriation_half,
         any_value(page_number) filter (where line_item = 'fiscal_appropriation_income') as appropriation_page,
         sum(amount_wan) filter (where line_item in ('business_income', 'operating_income', 'other_income'))
             as other_fund_lines,
-        count(*) filter (where line_item in ('business_income', 'operating_income', 'other_income') and amount_wan != 0)
-            as other_fund_terms,
+        sum(half_unit_wan) filter (where line_item in ('business_income', 'operating_income', 'other_income'))
+            as other_fund_bound,
         any_value(amount_wan) filter (where line_item = 'other_funds_income') as other_funds,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'other_funds_income'), 0) as other_funds_half,
         coalesce(any_value(amount_wan) filter (where line_item = 'fiscal_special_account_income'), 0)
             as special_account,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'fiscal_special_account_income'), 0)
+            as special_account_half,
         any_value(amount_wan) filter (where line_item = 'total_income') as total_income,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'total_income'), 0) as total_income_half,
         any_value(page_number) filter (where line_item = 'total_income') as total_income_page,
         coalesce(any_value(amount_wan) filter (where line_item = 'prior_year_balance'), 0) as prior_year_balance,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'prior_year_balance'), 0) as prior_year_balance_half,
         any_value(amount_wan) filter (where line_item = 'grand_total_income') as grand_total_income,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'grand_total_income'), 0) as grand_total_income_half,
         any_value(page_number) filter (where line_item = 'grand_total_income') as grand_total_income_page,
         sum(amount_wan) filter (where code_length = 3) as class_lines,
-        count(*) filter (where code_length = 3 and amount_wan != 0) as class_terms,
+        sum(half_unit_wan) filter (where code_length = 3) as class_bound,
         sum(amount_wan) filter (where line_item in ('basic_expenditure', 'project_expenditure', 'reserve'))
             as use_lines,
-        count(*) filter (where line_item in ('basic_expenditure', 'project_expenditure', 'reserve') and amount_wan != 0)
-            as use_terms,
+        sum(half_unit_wan) filter (where line_item in ('basic_expenditure', 'project_expenditure', 'reserve'))
+            as use_bound,
         any_value(amount_wan) filter (where line_item = 'total_expenditure') as total_expenditure,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'total_expenditure'), 0) as total_expenditure_half,
         any_value(page_number) filter (where line_item = 'total_expenditure') as total_expenditure_page,
         coalesce(any_value(amount_wan) filter (where line_item = 'carry_forward'), 0) as carry_forward,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'carry_forward'), 0) as carry_forward_half,
         any_value(amount_wan) filter (where line_item = 'grand_total_expenditure') as grand_total_expenditure,
+        coalesce(any_value(half_unit_wan) filter (where line_item = 'grand_total_expenditure'), 0) as grand_total_expenditure_half,
         any_value(page_number) filter (where line_item = 'grand_total_expenditure') as grand_total_expenditure_page
     from budget_lines
     group by document_id, table_seq, table_name
@@ -115,11 +136,15 @@ budget_totals as (
         -- the income of the year: its printed subtotal, else the top-level lines
         coalesce(appropriation, fund_lines, 0) + special_account + coalesce(other_funds, other_fund_lines, 0)
             as income_lines,
-        (coalesce(appropriation, fund_lines) is not null)::int + (special_account != 0)::int
-        + (coalesce(other_funds, other_fund_lines) is not null)::int as income_terms,
+        case when appropriation is null then coalesce(fund_bound, 0) else appropriation_half end
+        + special_account_half
+        + case when other_funds is null then coalesce(other_fund_bound, 0) else other_funds_half end as income_bound,
         -- the expenditure of the year: its printed subtotal, else 支出合计 − 结转下年资金
         coalesce(total_expenditure, grand_total_expenditure - carry_forward) as year_expenditure,
-        case when total_expenditure is null and carry_forward != 0 then 2 else 1 end as year_expenditure_terms,
+        case
+            when total_expenditure is null then grand_total_expenditure_half + carry_forward_half
+            else total_expenditure_half
+        end as year_expenditure_bound,
         coalesce(total_expenditure_page, grand_total_expenditure_page) as year_expenditure_page
     from budget_parts
 ),
@@ -132,7 +157,7 @@ budget_check_rows as (
         'fiscal_appropriation_income' as row_key,
         fund_lines as expected_wan,
         appropriation as actual_wan,
-        fund_terms + 1 as n_terms,
+        fund_bound + appropriation_half as bound_wan,
         appropriation_page as page_number,
         '财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营预算' as details
     from budget_totals
@@ -144,7 +169,7 @@ budget_check_rows as (
         'other_funds_income',
         other_fund_lines,
         other_funds,
-        other_fund_terms + 1,
+        other_fund_bound + other_funds_half,
         null,
         '其他资金 = 事业收入 + 经营收入 + 其他收入'
     from budget_totals
@@ -156,7 +181,7 @@ budget_check_rows as (
         'total_income',
         income_lines,
         total_income,
-        income_terms + 1,
+        income_bound + total_income_half,
         total_income_page,
         '财政拨款 + 财政专户管理资金 + 其他资金 = 当年收入小计'
     from budget_totals
@@ -168,7 +193,8 @@ budget_check_rows as (
         'grand_total_income',
         coalesce(total_income, income_lines) + prior_year_balance,
         grand_total_income,
-        case when total_income is null then income_terms + 2 else 3 end,
+        case when total_income is null then income_bound else total_income_half end
+        + prior_year_balance_half + grand_total_income_half,
         grand_total_income_page,
         '当年收入小计 (or its parts) + 上年结转 = 收入合计'
     from budget_totals
@@ -180,7 +206,7 @@ budget_check_rows as (
         'total_expenditure',
         class_lines,
         year_expenditure,
-        class_terms + year_expenditure_terms,
+        class_bound + year_expenditure_bound,
         year_expenditure_page,
         'Σ 类 lines = 当年支出小计 (支出合计 − 结转下年资金 where no subtotal is printed)'
     from budget_totals
@@ -192,7 +218,7 @@ budget_check_rows as (
         'total_expenditure',
         use_lines,
         year_expenditure,
-        use_terms + year_expenditure_terms,
+        use_bound + year_expenditure_bound,
         year_expenditure_page,
         '基本支出 + 项目支出 + 单位预留机动经费 (支出用途) = 当年支出小计'
     from budget_totals
@@ -204,7 +230,7 @@ budget_check_rows as (
         'grand_total_expenditure',
         total_expenditure + carry_forward,
         grand_total_expenditure,
-        case when carry_forward != 0 then 3 else 2 end,
+        total_expenditure_half + carry_forward_half + grand_total_expenditure_half,
         grand_total_expenditure_page,
         '当年支出小计 + 结转下年资金 = 支出合计'
     from budget_totals
@@ -216,7 +242,7 @@ budget_check_rows as (
         'grand_total',
         grand_total_income,
         grand_total_expenditure,
-        1,
+        grand_total_income_half + grand_total_expenditure_half,
         grand_total_expenditure_page,
         '收入合计 = 支出合计'
     from budget_totals
@@ -233,7 +259,7 @@ budget_checks as (
         'amount' as measure,
         expected_wan,
         actual_wan,
-        n_terms,
+        bound_wan,
         page_number,
         details
     from budget_check_rows
@@ -249,7 +275,7 @@ summary_checks as (
         measure,
         income_lines as expected_wan,
         total_income as actual_wan,
-        income_terms as n_terms,
+        income_bound + total_income_half as bound_wan,
         total_income_page as page_number,
         'Σ income lines = 本年收入合计' as details
     from summary_parts
@@ -264,7 +290,7 @@ summary_checks as (
         measure,
         class_lines,
         total_expenditure,
-        class_terms,
+        class_bound + total_expenditure_half,
         total_expenditure_page,
         'Σ 类 lines = 本年支出合计'
     from summary_parts
@@ -279,7 +305,7 @@ summary_checks as (
         measure,
         total_income + balance_used + opening_balance,
         grand_total_income,
-        3,
+        total_income_half + balance_used_half + opening_balance_half + grand_total_income_half,
         grand_total_income_page,
         '本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计'
     from summary_parts
@@ -294,7 +320,7 @@ summary_checks as (
         measure,
         total_expenditure + balance_distribution + closing_balance,
         grand_total_expenditure,
-        3,
+        total_expenditure_half + balance_distribution_half + closing_balance_half + grand_total_expenditure_half,
         grand_total_expenditure_page,
         '本年支出合计 + 结余分配 + 年末结转和结余 = 总计'
     from summary_parts
@@ -311,7 +337,7 @@ summary_totals_equal as (
         expenditure_side.measure,
         income_side.grand_total_income as expected_wan,
         expenditure_side.grand_total_expenditure as actual_wan,
-        1 as n_terms,
+        income_side.grand_total_income_half + expenditure_side.grand_total_expenditure_half as bound_wan,
         expenditure_side.grand_total_expenditure_page as page_number,
         '总计(收) = 总计(支)' as details
     from summary_parts as income_side

@@ -42,7 +42,10 @@ select
     cells.top,
     documents.ingested_at,
     coalesce(cells.amount_wan, 0)::decimal(20, 6) as amount_wan,
-    cells.cell_status = 'blank' as is_blank
+    cells.cell_status = 'blank' as is_blank,
+    -- what honest rounding may hide in this figure (macros/rounding.sql)
+    {{ printed_half_unit_wan('cells.value_text', 'tables.amount_unit', "cells.cell_status = 'blank'") }}
+        as half_unit_wan
 from cells
 inner join tables
     on cells.document_id = tables.document_id and cells.table_seq = tables.table_seq

@@ -80,6 +80,7 @@ labelled as (
         null as subject_code,
         lines.table_name,
         lines.amount_wan,
+        lines.half_unit_wan,
         lines.value_text,
         lines.page_number,
         1 as preference,
@@ -101,6 +102,7 @@ classes as (
         subject_code,
         table_name,
         amount_wan,
+        half_unit_wan,
         value_text,
         page_number,
         case when table_name = 'general_budget_expenditure' then 1 else 2 end as preference,
@@ -122,6 +124,7 @@ statistic_topics as (
         null as subject_code,
         'disclosure_statistics' as table_name,
         value as amount_wan,
+        {{ printed_half_unit_wan('value_text', "'万元'", 'false') }} as half_unit_wan,
         value_text,
         page_number,
         statistic_seq,
@@ -144,6 +147,7 @@ operating_cost as (
         'disclosure_statistics' as table_name,
         any_value(value) as amount_wan,
         any_value(value_text) as value_text,
+        any_value({{ printed_half_unit_wan('value_text', "'万元'", 'false') }}) as half_unit_wan,
         min(page_number) as page_number,
         1 as preference,
         0 as statistic_seq
@@ -181,6 +185,7 @@ select
     candidates.subject_code,
     candidates.table_name,
     candidates.amount_wan,
+    candidates.half_unit_wan,
     candidates.value_text,
     candidates.page_number
 from candidates

@@ -16,6 +16,7 @@ select
     value_text,
     row_label,
     is_blank,
+    half_unit_wan,
     page_number,
     row_index,
     col_index,

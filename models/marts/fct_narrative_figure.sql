@@ -38,6 +38,7 @@ select
     figures.subject_code,
     figures.stated_text,
     figures.stated_wan,
+    {{ stated_half_unit_wan('figures.stated_text') }} as stated_half_unit_wan,
     figures.stated_rate,
     figures.base_wan,
     figures.base_page_number,
@@ -46,6 +47,7 @@ select
     table_figures.table_name,
     table_figures.amount_wan as table_wan,
     table_figures.value_text as table_text,
+    table_figures.half_unit_wan as table_half_unit_wan,
     table_figures.page_number as table_page_number,
     documents.ingested_at
 from based as figures
