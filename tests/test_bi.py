@@ -1,11 +1,13 @@
 """BI tools on the warehouse and on the published copy (issue 16): the SQLAlchemy inspection Superset's
 "add dataset" flow makes, with this project's pins and with the stack of a stock Superset on a DuckDB 1.x
-(SQLAlchemy 1.4, the line Superset requires); the published copy opened by DuckDB 1.1."""
+(SQLAlchemy 1.4, the line Superset requires); the published copy opened by DuckDB 1.1; and the SQL the
+README's BI section gives, run on that copy."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -174,3 +176,28 @@ def test_the_published_copy_opens_in_duckdb_1x_with_a_stock_superset_stack(bi_co
     out = _superset_flow(old_stack_python, published, "juesuan.marts")
     assert out["versions"] == [OLD_STACK["duckdb"], OLD_STACK["sqlalchemy"]]
     _assert_dataset_flow(out, "juesuan")
+
+
+def _readme_bi_section() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text.split("\n## BI tools\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readme_bi_recipes_run_on_the_published_copy_in_duckdb_1x(bi_copy, old_stack_python):
+    """Every SQL block of the README's BI section, run by DuckDB 1.1.0 on a read-only published copy,
+    and the connection settings the section names."""
+    _, published = bi_copy
+    section = _readme_bi_section()
+    assert "duckdb:////srv/bi/juesuan.duckdb?access_mode=read_only" in section  # the URI _superset_flow uses
+    assert "duckdb.read_only" in section and "Establish a read-only connection" in section
+    blocks = re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+    run = ("import duckdb, json, sys\n"
+           "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+           "print(json.dumps([con.execute(sql).fetchall() for sql in json.loads(sys.argv[2])], ensure_ascii=False, default=str))")
+    result = subprocess.run([old_stack_python, "-c", run, str(published), json.dumps(blocks)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout) == [
+        [["乐山市大数据中心", 2024, "final_accounts", 47]],
+        [["乐山市大数据中心", 2024]],
+    ]
