@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ingestion import __version__
 from ingestion.dbt_build import dbt_build
+from ingestion.export_xlsx import export_xlsx
 from ingestion.operations import RunRecord, export_fdp, export_parquet, publish, run_lock
 from ingestion.raw_parquet import export_raw, import_raw
 from ingestion.report import write_report
@@ -105,11 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     pub.add_argument("target", help="path of the published copy (BI tools open it read-only)")
     _add_db(pub)
 
-    export = sub.add_parser("export", help="write the marts (parquet, fdp) or the raw layer (raw) for other tools")
-    export.add_argument("format", choices=["parquet", "fdp", "raw"],
-                        help="parquet: one file per mart; fdp: Fiscal Data Package; "
-                             "raw: every raw table as Parquet partitioned by fiscal year")
-    export.add_argument("directory")
+    export = sub.add_parser("export", help="write the marts (xlsx, parquet, fdp) or the raw layer (raw) for other tools")
+    export.add_argument("format", choices=["xlsx", "parquet", "fdp", "raw"],
+                        help="xlsx: one Excel workbook, a sheet per mart with 中文 headers; parquet: one file per mart; "
+                             "fdp: Fiscal Data Package; raw: every raw table as Parquet partitioned by fiscal year")
+    export.add_argument("directory", metavar="TARGET", help="the folder to write (parquet, fdp, raw) or the .xlsx file (xlsx)")
+    export.add_argument("--force", action="store_true",
+                        help="xlsx: overwrite TARGET even when it is not a workbook juesuan wrote")
     _add_db(export)
 
     load = sub.add_parser("import", help="rebuild a new warehouse's raw layer from `export raw` files "
@@ -230,6 +233,11 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "report":
             print(f"report: {write_report(args.db, args.out)}")
+            return 0
+        if args.command == "export" and args.force and args.format != "xlsx":
+            raise WarehouseError("--force applies to `export xlsx` only; export folders replace only their own earlier output")
+        if args.command == "export" and args.format == "xlsx":
+            print("\n".join(export_xlsx(args.db, args.directory, force=args.force).lines()))
             return 0
         if args.command == "export" and args.format == "parquet":
             files = export_parquet(args.db, args.directory)
