@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -57,7 +58,7 @@ def export_xlsx(db_path: str, target: str, force: bool = False, max_rows: int = 
     target = os.path.abspath(target)
     _check_replaceable(target, force)
     con = connect(db_path, read_only=True)
-    staging = None
+    staging, output, parts = None, None, None
     try:
         marts = [r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY 1").fetchall()]
@@ -66,20 +67,21 @@ def export_xlsx(db_path: str, target: str, force: bool = False, max_rows: int = 
         os.makedirs(os.path.dirname(target), exist_ok=True)
         handle, staging = tempfile.mkstemp(prefix=".juesuan-xlsx-", suffix=".xlsx", dir=os.path.dirname(target))
         os.close(handle)
-        workbook = xlsxwriter.Workbook(staging, {
-            "constant_memory": True,
+        output = _StagingFile(staging)
+        parts = tempfile.mkdtemp(prefix="juesuan-xlsx-parts-")  # XlsxWriter's row and XML files, removed in any case
+        workbook = xlsxwriter.Workbook(output, {
+            "constant_memory": True, "tmpdir": parts,
             # text stays text: no string is turned into a formula, a link or a number
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         })
         workbook.set_custom_property(MARKER_PROPERTY, "written by juesuan export xlsx; replaced whole by the next export")
         result = XlsxExport(target)
-        try:
-            styles = _Styles(workbook)
-            names: set[str] = set()
-            for mart in marts:
-                _write_mart(con, workbook, styles, mart, names, max_rows, result)
-        finally:
-            workbook.close()
+        styles = _Styles(workbook)
+        names: set[str] = set()
+        for mart in marts:
+            _write_mart(con, workbook, styles, mart, names, max_rows, result)
+        workbook.close()
+        output.finish()
         os.chmod(staging, 0o666 & ~umask())  # mkstemp's 0600 would shut out the analyst's colleagues
         _check_replaceable(target, force)  # the target may have appeared while the export ran
         os.replace(staging, target)
@@ -89,8 +91,65 @@ def export_xlsx(db_path: str, target: str, force: bool = False, max_rows: int = 
         raise WarehouseError(f"cannot write {target}: {detail}; nothing was written") from exc
     finally:
         con.close()
+        if output is not None:
+            output.abandon()
         if staging and os.path.exists(staging):
             os.remove(staging)
+        if parts:
+            shutil.rmtree(parts, ignore_errors=True)
+
+
+class _StagingFile:
+    """The file the workbook's zip is written to. After a failed write (a full disk) every later call does
+    nothing: XlsxWriter leaves its zip open after such a failure, and the zip's own clean-up would fail again
+    and print a traceback ("Exception ignored in ZipFile.__del__") under the one-line error."""
+
+    def __init__(self, path: str):
+        self._file = open(path, "wb")  # noqa: SIM115 (closed by finish or abandon)
+        self._failed = False
+        self._position = 0
+
+    def _guard(self, call, *args):
+        if self._failed:
+            return None
+        try:
+            return call(*args)
+        except OSError:
+            self._failed = True
+            raise
+
+    def write(self, data):
+        return len(data) if self._failed else self._guard(self._file.write, data)
+
+    def flush(self):
+        self._guard(self._file.flush)
+
+    def tell(self):
+        if not self._failed:
+            self._position = self._file.tell()
+        return self._position  # after a failure, a position the zip's bookkeeping accepts
+
+    def seek(self, *args):
+        return self._guard(self._file.seek, *args)
+
+    def seekable(self):
+        return True
+
+    def close(self):
+        pass  # the zip does not own this file: finish() or abandon() closes it
+
+    def finish(self) -> None:
+        """Everything on disk before the rename (a full disk shows here, not as an empty workbook later)."""
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+
+    def abandon(self) -> None:
+        self._failed = True
+        try:
+            self._file.close()
+        except OSError:
+            pass  # the half file is removed next
 
 
 def _check_replaceable(target: str, force: bool) -> None:
