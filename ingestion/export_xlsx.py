@@ -282,14 +282,17 @@ def _decimals_used(con, mart: str, columns: list[tuple[str, str]]) -> dict[str, 
     return {name: (used or 0) for name, used in zip(scales, found)}
 
 
+def _fraction(decimals: int) -> str:
+    return "." + "0" * decimals if decimals > 0 else ""
+
+
 def _number_format(name: str, data_type: str, decimals: int | None) -> str | None:
-    fraction = lambda n: "." + "0" * n if n > 0 else ""  # noqa: E731
     if data_type.startswith("DECIMAL"):
         if name.endswith("_wan"):  # 万元 as printed: hundredths at least
-            return "#,##0" + fraction(max(decimals or 0, 2))
+            return "#,##0" + _fraction(max(decimals or 0, 2))
         if name.endswith("_rate"):  # a share (0.0645 = 6.45%), as the reports print it
-            return "0" + fraction(max((decimals or 0) - 2, 0)) + "%"
-        return "#,##0" + fraction(decimals or 0)
+            return "0" + _fraction(max((decimals or 0) - 2, 0)) + "%"
+        return "#,##0" + _fraction(decimals or 0)
     if data_type in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
                      "UBIGINT", "UHUGEINT"):
         return "0"  # years, pages and counts: no thousands separator in 2024
