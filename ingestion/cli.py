@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ingestion import __version__
 from ingestion.dbt_build import dbt_build
+from ingestion.export_xlsx import export_xlsx
 from ingestion.operations import RunRecord, export_fdp, export_parquet, publish, run_lock
 from ingestion.raw_parquet import export_raw, import_raw
 from ingestion.report import write_report
@@ -53,14 +54,60 @@ def _add_ingest_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheduler", default=None, help="Dask scheduler address (with --executor dask)")
 
 
+# Real command lines per sub-command, shown by `juesuan COMMAND --help` (tests/test_cli_help.py parses each one).
+EXAMPLES = {
+    "juesuan": """\
+  juesuan run                                     # the bundled examples -> warehouse/juesuan.duckdb
+  juesuan run /data/juesuan/pdfs --jobs 2 --log /var/log/juesuan.log
+  juesuan export xlsx marts.xlsx                  # every mart as a sheet, 中文 headers
+  juesuan report --out report                     # HTML audit report
+  juesuan run --help                              # a command's options and examples""",
+    "run": """\
+  juesuan run                                     # the five bundled example reports
+  juesuan run /data/juesuan/pdfs --jobs 2 --log /var/log/juesuan.log
+  juesuan run report.pdf --db /tmp/try.duckdb --strict
+  juesuan run /data/juesuan/pdfs --publish /srv/bi/juesuan.duckdb --raw-parquet backup/raw""",
+    "ingest": """\
+  juesuan ingest examples/leshan_2024_unit_final_accounts.pdf
+  juesuan ingest /data/juesuan/pdfs --jobs 4 --timeout 600 --force
+  juesuan ingest /data/juesuan/pdfs --executor dask --scheduler tcp://10.0.0.5:8786""",
+    "build": """\
+  juesuan build
+  juesuan build --db /data/juesuan/juesuan.duckdb""",
+    "validate": """\
+  juesuan validate
+  juesuan validate --strict --tolerance-per-term 0.02""",
+    "report": """\
+  juesuan report                                  # report/index.html
+  juesuan report --out /srv/www/juesuan --db /data/juesuan/juesuan.duckdb""",
+    "publish": """\
+  juesuan publish /srv/bi/juesuan.duckdb          # BI tools open it read-only""",
+    "export": """\
+  juesuan export xlsx marts.xlsx                  # one sheet per mart, 中文 headers
+  juesuan export xlsx marts.xlsx --force          # also over a file juesuan did not write
+  juesuan export parquet marts
+  juesuan export fdp fdp
+  juesuan export raw backup/raw""",
+    "import": """\
+  juesuan import raw backup/raw --db new.duckdb && juesuan build --db new.duckdb && juesuan validate --db new.duckdb""",
+}
+
+
+def _with_examples(command: str) -> dict:
+    """argparse keywords putting the command's examples under its help, line breaks kept."""
+    return {"epilog": "例 / Examples:\n" + EXAMPLES[command], "formatter_class": argparse.RawDescriptionHelpFormatter}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="juesuan", description="决算 report PDFs -> DuckDB warehouse (raw, staging, marts, audit)."
+        prog="juesuan", description="决算 report PDFs -> DuckDB warehouse (raw, staging, marts, audit).",
+        **_with_examples("juesuan"),
     )
     parser.add_argument("--version", action="version", version=f"juesuan {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="ingest PDFs (default: bundled examples), build, validate, summarise")
+    run = sub.add_parser("run", help="ingest PDFs (default: bundled examples), build, validate, summarise",
+                         **_with_examples("run"))
     run.add_argument("paths", nargs="*", help="PDF files or folders (default: the bundled examples)")
     _add_db(run)
     _add_ingest_options(run)
@@ -70,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--raw-parquet", default=None, metavar="DIR",
                      help="after ingest, replace DIR with the raw layer as Parquet partitioned by fiscal year")
 
-    ing = sub.add_parser("ingest", help="extract PDFs into the raw schema")
+    ing = sub.add_parser("ingest", help="extract PDFs into the raw schema", **_with_examples("ingest"))
     ing.add_argument("paths", nargs="+", help="PDF files or folders")
     _add_db(ing)
     _add_ingest_options(ing)
@@ -78,26 +125,30 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in [("build", "build the dbt models (staging, marts)"),
                        ("validate", "run the Great Expectations identity checks"),
                        ("report", "write the HTML audit report")]:
-        stage = sub.add_parser(name, help=text)
+        stage = sub.add_parser(name, help=text, **_with_examples(name))
         _add_db(stage)
         if name == "report":
             stage.add_argument("--out", default="report", help="output folder")
         if name == "validate":
             stage.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
 
-    pub = sub.add_parser("publish", help="replace a read-only copy of the warehouse for BI tools, atomically")
+    pub = sub.add_parser("publish", help="replace a read-only copy of the warehouse for BI tools, atomically",
+                         **_with_examples("publish"))
     pub.add_argument("target", help="path of the published copy (BI tools open it read-only)")
     _add_db(pub)
 
-    export = sub.add_parser("export", help="write the marts (parquet, fdp) or the raw layer (raw) for other tools")
-    export.add_argument("format", choices=["parquet", "fdp", "raw"],
-                        help="parquet: one file per mart; fdp: Fiscal Data Package; "
-                             "raw: every raw table as Parquet partitioned by fiscal year")
-    export.add_argument("directory")
+    export = sub.add_parser("export", help="write the marts (xlsx, parquet, fdp) or the raw layer (raw) for other tools",
+                            **_with_examples("export"))
+    export.add_argument("format", choices=["xlsx", "parquet", "fdp", "raw"],
+                        help="xlsx: one Excel workbook, a sheet per mart with 中文 headers; parquet: one file per mart; "
+                             "fdp: Fiscal Data Package; raw: every raw table as Parquet partitioned by fiscal year")
+    export.add_argument("directory", metavar="TARGET", help="the folder to write (parquet, fdp, raw) or the .xlsx file (xlsx)")
+    export.add_argument("--force", action="store_true",
+                        help="xlsx: overwrite TARGET even when it is not a workbook juesuan wrote")
     _add_db(export)
 
     load = sub.add_parser("import", help="rebuild a new warehouse's raw layer from `export raw` files "
-                                         "(then `juesuan build` and `juesuan validate`)")
+                                         "(then `juesuan build` and `juesuan validate`)", **_with_examples("import"))
     load.add_argument("format", choices=["raw"])
     load.add_argument("directory")
     _add_db(load)
@@ -214,6 +265,11 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "report":
             print(f"report: {write_report(args.db, args.out)}")
+            return 0
+        if args.command == "export" and args.force and args.format != "xlsx":
+            raise WarehouseError("--force applies to `export xlsx` only; export folders replace only their own earlier output")
+        if args.command == "export" and args.format == "xlsx":
+            print("\n".join(export_xlsx(args.db, args.directory, force=args.force).lines()))
             return 0
         if args.command == "export" and args.format == "parquet":
             files = export_parquet(args.db, args.directory)

@@ -1,6 +1,6 @@
 """Faults an unlucky operator meets, injected into real runs (real PDFs, DuckDB, dbt, GX): `kill -9`
 at seeded random points of ingest, build and validate; a disk that fills during build and during
-validate; a full and a read-only disk under every output (publish, export parquet|raw|fdp, report).
+validate; a full and a read-only disk under every output (publish, export parquet|raw|fdp|xlsx, report).
 
 After each fault: the command says what happened in one line (or is gone, after a kill), the next
 run's warehouse equals a clean run's (documents, budget lines, findings), no earlier output and no
@@ -33,6 +33,7 @@ OUTPUTS = [  # (command, target name): every command that writes outside the war
     (["export", "parquet"], "marts"),
     (["export", "raw"], "raw"),
     (["export", "fdp"], "fdp"),
+    (["export", "xlsx"], "marts.xlsx"),
     (["report", "--out"], "report"),
 ]
 
