@@ -76,7 +76,7 @@ EXAMPLES = {
   juesuan build --db /data/juesuan/juesuan.duckdb""",
     "validate": """\
   juesuan validate
-  juesuan validate --strict --tolerance-per-term 0.02""",
+  juesuan validate --strict --db /data/juesuan/juesuan.duckdb   # exit 1 on error findings""",
     "report": """\
   juesuan report                                  # report/index.html
   juesuan report --out /srv/www/juesuan --db /data/juesuan/juesuan.duckdb""",
