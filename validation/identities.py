@@ -22,6 +22,7 @@ import pandas as pd
 from ingestion.numbers import format_amount
 from ingestion.warehouse import WarehouseError, connect, now
 from validation.context import data_docs_index, ensure_objects, get_context, results_dir
+from validation.findings_zh import check_name_zh, details_zh
 
 MIN_PARENTS = 3  # extraction.hierarchy_mostly_failing judges a table with at least this many parent codes
 
@@ -29,7 +30,15 @@ FINDINGS_DDL = """CREATE TABLE IF NOT EXISTS audit.identity_findings (
     document_id VARCHAR, check_name VARCHAR, family VARCHAR, table_name VARCHAR, row_key VARCHAR,
     measure VARCHAR, expected_wan DECIMAL(20, 6), actual_wan DECIMAL(20, 6), difference_wan DECIMAL(20, 6),
     tolerance_wan DECIMAL(22, 8), bound_rule VARCHAR, severity VARCHAR, page_number INTEGER, details VARCHAR,
-    validated_at TIMESTAMPTZ)"""
+    check_name_zh VARCHAR, details_zh VARCHAR, validated_at TIMESTAMPTZ)"""
+# Chinese column names of the findings (as ref_column_labels names the columns it shares with the marts), for view
+# marts_zh.identity_findings; made here with the table, because dbt never builds audit.identity_findings.
+FINDINGS_ZH_COLUMNS = {
+    "document_id": "文档编号（SHA-256）", "check_name": "检查项", "check_name_zh": "检查项名称", "family": "检查类别",
+    "table_name": "表名", "row_key": "行键", "measure": "栏目", "expected_wan": "应为数（万元）",
+    "actual_wan": "印出数（万元）", "difference_wan": "差额（万元）", "tolerance_wan": "舍入误差上限（万元）",
+    "bound_rule": "误差上限的算法", "severity": "严重程度", "page_number": "页码", "details": "说明（英文）",
+    "details_zh": "说明", "validated_at": "校验时间"}
 # (|difference| − tolerance) is handed to Great Expectations in these units: 10⁻⁸ 万元 (0.0001 元), so
 # that every difference (figures to 0.01 元) and every bound (half of 0.01 元) is an exact integer.
 EXCESS_UNITS_PER_WAN = 100_000_000
@@ -55,6 +64,7 @@ class ValidationResult:
                 f"(diff {format_amount(row.difference_wan)}, bound {format_amount(row.tolerance_wan)}) ")
             out.append(f"  {row.severity:<7} {row.source_file} p.{row.page_number} {row.check_name} [{row.row_key}"
                        f"/{row.measure}]: {figures}{row.details}")
+            out.append(f"          {row.check_name_zh}：{row.details_zh}")
         if len(self.findings) > limit:
             out.append(f"  … {len(self.findings) - limit} more in audit.identity_findings")
         return out
@@ -208,6 +218,8 @@ def validate(db_path: str) -> ValidationResult:
                                  f"{exc.strerror or exc}") from exc
         findings = _failed_rows(con, failed)
         findings["severity"] = [_severity(row) for row in findings.itertuples()]
+        findings["check_name_zh"] = [check_name_zh(name) for name in findings["check_name"]]
+        findings["details_zh"] = [details_zh(row) for row in findings.itertuples()]
         _write_findings(con, findings)
     finally:
         con.close()
@@ -219,7 +231,8 @@ def validate(db_path: str) -> ValidationResult:
 def _write_findings(con, findings: pd.DataFrame) -> None:
     """Replace the findings in one transaction, so readers never see half a run."""
     columns = ["document_id", "check_name", "family", "table_name", "row_key", "measure", "expected_wan",
-               "actual_wan", "difference_wan", "tolerance_wan", "bound_rule", "severity", "page_number", "details"]
+               "actual_wan", "difference_wan", "tolerance_wan", "bound_rule", "severity", "page_number", "details",
+               "check_name_zh", "details_zh"]
     incoming = findings[columns].copy()  # noqa: F841 (read by DuckDB below)
     for column in ("expected_wan", "actual_wan", "difference_wan", "tolerance_wan"):
         incoming[column] = incoming[column].map(lambda v: None if v is None or v != v else str(v))
@@ -234,9 +247,11 @@ def _write_findings(con, findings: pd.DataFrame) -> None:
             con.execute(
                 "INSERT INTO audit.identity_findings SELECT document_id, check_name, family, table_name, row_key, "
                 "measure, expected_wan::DECIMAL(20, 6), actual_wan::DECIMAL(20, 6), difference_wan::DECIMAL(20, 6), "
-                "tolerance_wan::DECIMAL(22, 8), bound_rule, severity, page_number, details, ? FROM incoming_findings",
+                "tolerance_wan::DECIMAL(22, 8), bound_rule, severity, page_number, details, check_name_zh, details_zh, ? "
+                "FROM incoming_findings",
                 [now()])
             con.unregister("incoming_findings")
+        _create_findings_view(con)
         con.execute("COMMIT")
     except Exception:
         try:
@@ -244,3 +259,13 @@ def _write_findings(con, findings: pd.DataFrame) -> None:
         except duckdb.Error:
             pass  # a failed COMMIT (a full disk) ends the transaction itself: its error is the one to show
         raise
+
+
+def _create_findings_view(con) -> None:
+    """marts_zh.identity_findings: the findings under Chinese column names. Made with the table in
+    validate, because the table is Python-written and first exists here; the dbt macro
+    chinese_label_views keeps the view across builds (it drops only views of marts that are gone)."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS marts_zh")
+    selected = ", ".join(f'"{column}" AS "{label}"' for column, label in FINDINGS_ZH_COLUMNS.items())
+    # the names are this module's constants, not input
+    con.execute(f"CREATE OR REPLACE VIEW marts_zh.identity_findings AS SELECT {selected} FROM audit.identity_findings")  # noqa: S608
