@@ -46,7 +46,8 @@ BUDGET_VS_ACTUAL_SQL = """SELECT CASE v.table_name WHEN 'three_public' THEN '三
                             AND ((v.table_name = 'expenditure' AND length(v.row_key) = 3 AND v.measure = 'total')
                                  OR v.table_name = 'three_public')
                           ORDER BY v.table_name, v.row_key"""
-FINDINGS_SQL = """SELECT severity, page_number, check_name, row_key, actual_wan, expected_wan, details
+FINDINGS_SQL = """SELECT severity, page_number, check_name, row_key, actual_wan, expected_wan, details,
+                         check_name_zh, details_zh
                   FROM audit.identity_findings WHERE document_id = ? ORDER BY page_number, check_name"""
 
 
@@ -102,11 +103,12 @@ def _document_section(con, document) -> str:
     out.append("<h3>Project execution</h3>" + _table(
         ["project", "执行率", "", "总分", "grade", "page"], [(p, t, "", s, g, pg) for p, t, _, s, g, pg in projects]))
     findings = con.execute(FINDINGS_SQL, [document_id]).fetchall()
-    rows = "".join(f'<tr class="{_e(s)}"><td>{_e(s)}</td><td class=n>{_e(p)}</td><td>{_e(c)}</td><td>{_e(k)}</td>'
-                   f"<td class=n>{_e(a)}</td><td class=n>{_e(x)}</td><td>{_e(d)}</td></tr>"
-                   for s, p, c, k, a, x, d in findings)
-    out.append(f"<h3>Identity findings ({len(findings)})</h3><table><tr><th>severity</th><th>page</th><th>check</th>"
-               f"<th>row</th><th>printed</th><th>expected</th><th>details</th></tr>{rows}</table></section>")
+    # the Chinese name and sentence (validation/findings_zh.py) beside the English ones
+    rows = "".join(f'<tr class="{_e(s)}"><td>{_e(s)}</td><td class=n>{_e(p)}</td><td>{_e(cz)}<br>{_e(c)}</td>'
+                   f"<td>{_e(k)}</td><td class=n>{_e(a)}</td><td class=n>{_e(x)}</td><td>{_e(dz)}</td><td>{_e(d)}</td></tr>"
+                   for s, p, c, k, a, x, d, cz, dz in findings)
+    out.append(f"<h3>Identity findings ({len(findings)})</h3><table><tr><th>severity</th><th>page</th><th>检查项 check</th>"
+               f"<th>row</th><th>printed</th><th>expected</th><th>说明</th><th>details</th></tr>{rows}</table></section>")
     return "".join(out)
 
 

@@ -37,6 +37,10 @@ def test_report_holds_every_document_and_its_findings(report):
     assert "乐山市大数据中心 · 2024" in page
     assert "income.parent_equals_children" in page and "208 = 20805+20899" in page
     assert "“一网通办”分站点建设试点" in page and "6.45%" in page
+    # the finding as a Chinese auditor reads it (validation/findings_zh.py)
+    assert "收入决算表：上级科目 = 下级科目之和" in page
+    assert ("收入决算表第38页，科目208（合计栏）印为16.14万元，其下级科目20805+20899之和为16.06万元，相差0.08万元，"
+            "超出舍入误差上限0.015万元（3个数字×0.005万元）。") in page
 
 
 def test_text_from_a_pdf_is_escaped(report):

@@ -172,6 +172,14 @@ def details_zh(f) -> str:  # noqa: C901 - one sentence shape per check family, r
         where = f"（各类科目在第{'、'.join(pages)}页）" if pages else ""
         return (f"{at}，合计行（{measure}栏）印为{_num(f.actual_wan)}万元，各类科目{codes}之和为"
                 f"{_num(f.expected_wan)}万元{where}，相差{diff}万元，{bound}。")
+    if name.startswith("cross_table."):
+        # the other table as the details name it: "income_expenditure_summary (page 3) vs expenditure"
+        # or "支出决算表 基本支出合计 = 财政拨款支出表 基本支出 (page 43)"
+        other = re.match(r"^(\w+) \(page (\d+)\) vs \w+$", details) or re.search(r"= (.+?) \(page (\d+)\)$", details)
+        if other:
+            side = table_zh(other.group(1)) or other.group(1).replace(" lines", "各项").replace(" ", "")
+            return (f"{at}，{row}（{measure}栏）印为{_num(f.actual_wan)}万元，而{side}（第{other.group(2)}页）为"
+                    f"{_num(f.expected_wan)}万元，相差{diff}万元，{bound}。")
     if name.startswith("narrative.") and f.measure == "percent":
         match = re.match(r"情况说明 states ([\d.]+%) for ([\d.,]+)万元 of ([\d.,]+)万元", details)
         if match:
