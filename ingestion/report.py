@@ -51,6 +51,13 @@ FINDINGS_SQL = """SELECT severity, page_number, check_name, row_key, actual_wan,
                   FROM audit.identity_findings WHERE document_id = ? ORDER BY page_number, check_name"""
 
 
+def _findings_sql(con) -> str:
+    """A warehouse last validated before the Chinese columns existed shows them blank until validated again."""
+    has_zh = con.execute("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'audit' "
+                         "AND table_name = 'identity_findings' AND column_name = 'details_zh'").fetchone()[0]
+    return FINDINGS_SQL if has_zh else FINDINGS_SQL.replace("check_name_zh, details_zh", "NULL, NULL")
+
+
 def _e(value) -> str:
     if isinstance(value, Decimal):
         return format_amount(value)
@@ -102,7 +109,7 @@ def _document_section(con, document) -> str:
     projects = con.execute(PROJECTS_SQL, [document_id]).fetchall()
     out.append("<h3>Project execution</h3>" + _table(
         ["project", "执行率", "", "总分", "grade", "page"], [(p, t, "", s, g, pg) for p, t, _, s, g, pg in projects]))
-    findings = con.execute(FINDINGS_SQL, [document_id]).fetchall()
+    findings = con.execute(_findings_sql(con), [document_id]).fetchall()
     # the Chinese name and sentence (validation/findings_zh.py) beside the English ones
     rows = "".join(f'<tr class="{_e(s)}"><td>{_e(s)}</td><td class=n>{_e(p)}</td><td>{_e(cz)}<br>{_e(c)}</td>'
                    f"<td>{_e(k)}</td><td class=n>{_e(a)}</td><td class=n>{_e(x)}</td><td>{_e(dz)}</td><td>{_e(d)}</td></tr>"
