@@ -160,7 +160,9 @@ def _inert(value):
 
 def export_fdp(db_path: str, directory: str) -> str:
     """The money facts as a Fiscal Data Package (amounts in yuan): budget-lines.csv (the standard tables,
-    executed and approved) and project-budgets.csv (绩效自评表: approved, adjusted, executed)."""
+    executed and approved, additive: the finest printed level of each table in the columns its total
+    sums, so any sum over rows is a sum of money once) and project-budgets.csv (绩效自评表: approved,
+    adjusted, executed)."""
     import json
 
     con = connect(db_path, read_only=True)
@@ -177,6 +179,8 @@ def export_fdp(db_path: str, directory: str) -> str:
                WHERE amount IS NOT NULL
                ORDER BY d.unit_name, d.fiscal_year, b.sheet_seq, b.row_seq, phase"""
         ).fetchall()
+        # only figures that add up (intermediate.int_additive_budget_lines): the finest printed level of
+        # each table in the columns its total sums, so Σ amount per document and table is its 合计
         rows = con.execute(
             """SELECT l.document_id, d.unit_name, d.region, d.fiscal_year, l.table_name,
                       CASE WHEN l.classification = 'function' THEN l.subject_code END,
@@ -185,7 +189,7 @@ def export_fdp(db_path: str, directory: str) -> str:
                       -- a budget report's figures, and a 决算's 预算数 columns, are approved amounts
                       CASE WHEN l.phase = 'approved' OR l.measure = 'budget' THEN 'approved' ELSE 'executed' END,
                       l.amount_wan * 10000, l.page_number
-               FROM marts.fct_budget_line l JOIN marts.dim_document d USING (document_id)
+               FROM intermediate.int_additive_budget_lines l JOIN marts.dim_document d USING (document_id)
                ORDER BY d.unit_name, d.fiscal_year, l.table_seq, l.page_number"""
         ).fetchall()
     except Exception as exc:  # noqa: BLE001 - a warehouse without marts

@@ -21,7 +21,7 @@
         {% endif %}
         {% set marts = run_query(
             "select table_name from information_schema.tables"
-            ~ " where table_schema = 'marts' and table_type = 'BASE TABLE'"
+            ~ " where table_schema = 'marts' and table_type in ('BASE TABLE', 'VIEW')"
             ~ " order by table_name"
         ) %}
         {% do run_query("create schema if not exists marts_zh") %}
@@ -31,7 +31,7 @@
             "select view_name from duckdb_views() where schema_name = 'marts_zh'"
             ~ " and view_name != 'identity_findings'"
             ~ " and view_name not in (select table_name from information_schema.tables"
-            ~ " where table_schema = 'marts' and table_type = 'BASE TABLE')"
+            ~ " where table_schema = 'marts' and table_type in ('BASE TABLE', 'VIEW'))"
         ) %}
         {% for view in stale %}
             {% do run_query("drop view marts_zh." ~ view[0]) %}

@@ -65,10 +65,21 @@ def test_fiscal_data_package_export(tmp_path):
     assert fields["amount"] == "value" and fields["functional_code"].startswith("functional-classification")
     with open(tmp_path / "fdp" / "budget-lines.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == query(db, "SELECT count(*) FROM marts.fct_budget_line")[0][0]
-    line = [r for r in rows if r["table_name"] == "income" and r["functional_code"] == "20899" and r["measure"] == "total"]
-    assert [(r["unit_name"], r["fiscal_year"], r["amount"], r["phase"]) for r in line] == [
-        ("乐山市大数据中心", "2024", "13000.000000", "executed")]
+    assert len(rows) == query(db, "SELECT count(*) FROM intermediate.int_additive_budget_lines")[0][0]
+    # the finest printed level only: 20899's one 项 2089999 (1.30 万元), in the columns that make up the total
+    line = [r for r in rows if r["table_name"] == "income" and r["functional_code"].startswith("20899")
+            and Decimal(r["amount"])]
+    assert [(r["unit_name"], r["fiscal_year"], r["functional_code"], r["measure"], r["amount"], r["phase"])
+            for r in line] == [("乐山市大数据中心", "2024", "2089999", "fiscal_appropriation", "13000.000000", "executed")]
+    # additive: Σ of the export per table is the printed 合计 (支出决算表 p.40: 1,069.86 万元), never the
+    # 8,558.85 a sum over every level and column gave
+    sums: dict[str, Decimal] = {}
+    for r in rows:
+        sums[r["table_name"]] = sums.get(r["table_name"], Decimal(0)) + Decimal(r["amount"])
+    assert sums["expenditure"] == Decimal("10698600")
+    assert sums["general_budget_expenditure"] == Decimal("6229200")
+    # 收入决算表: 1,069.86 printed, its finest lines add to 1,069.78: 20899 printed 1.30 where 208 needs 1.38
+    assert sums["income"] == Decimal("10697800")
     # 绩效自评表 budgets with the three phases the sheet prints (19.82 / 21.50 / 19.64 万元, seed 004)
     assert [r["name"] for r in package["resources"]] == ["budget-lines", "project-budgets"]
     with open(tmp_path / "fdp" / "project-budgets.csv", encoding="utf-8") as handle:

@@ -11,25 +11,7 @@ with lines as (
 row_lines as (
     select
         *,
-        case table_name
-            when 'income'
-                then
-                    measure in (
-                        'fiscal_appropriation', 'superior_subsidy', 'business', 'operating', 'subsidiary_remit', 'other'
-                    )
-            when 'expenditure'
-                then
-                    measure in (
-                        'basic', 'project', 'remit_to_superior', 'operating', 'subsidiary_grant',
-                        -- budget reports: 单位预留机动经费 and 结转下年资金 are part of the 合计
-                        'reserve', 'carry_forward'
-                    )
-            when 'fiscal_appropriation_summary' then measure in ('general_budget', 'government_fund', 'state_capital')
-            -- budget reports split basic expenditure into 人员经费 | 公用经费
-            when 'general_budget_basic_expenditure' then measure in ('personnel', 'public')
-            when 'income_expenditure_summary' then measure in ('personnel', 'public', 'project')
-            else measure in ('basic', 'project')
-        end as is_part
+        {{ is_part_measure('table_name', 'measure') }} as is_part
     from lines
     where
         table_name in (
