@@ -48,12 +48,23 @@ def test_every_mart_column_documented_and_labelled_in_chinese(examples_db):
     assert [(t, c) for t, c, comment in columns if not comment] == []
     labels = dict(query(examples_db, "SELECT column_name, label_zh FROM reference.ref_column_labels"))
     assert sorted({c for _, c, _ in columns} - set(labels)) == []
+    by_mart = {(t, c): label for t, c, label in query(
+        examples_db, "SELECT table_name, column_name, label_zh FROM reference.ref_column_labels_by_mart")}
     views = query(examples_db, "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'marts_zh'")
     assert len(views) == len(columns)
-    assert {(t, labels[c]) for t, c, _ in columns} == set(views)
+    assert {(t, by_mart.get((t, c), labels[c])) for t, c, _ in columns} == set(views)
+    # one name, two meanings: each mart says which
+    assert ("fct_income", "经营收入（万元）") in views and ("fct_expenditure", "经营支出（万元）") in views
+    assert ("dim_unit", "单位层级（部门/单位）") in views and ("dim_function_subject", "科目级次") in views
+    # values in Chinese too: the table's title, the column, the report kind
+    assert query(examples_db, """SELECT "表名", "栏目", "阶段（预算/执行）" FROM marts_zh.fct_budget_line
+                                 WHERE "科目编码" = '208' AND "页码" = 38 ORDER BY "栏目" LIMIT 2""") == [
+        ("收入决算表", "上级补助收入", "决算数"), ("收入决算表", "事业收入", "决算数")]
+    assert query(examples_db, 'SELECT DISTINCT "报告类型（决算/预算）", "报告范围（部门/单位）" FROM marts_zh.dim_document') == [
+        ("决算", "单位")]
     # the same figure under its Chinese names (收入决算表 208 of Leshan, p.38)
     assert query(examples_db, """SELECT "金额（万元）", "所印数字（原文）", "页码" FROM marts_zh.fct_budget_line
-                                 WHERE "表名" = 'income' AND "科目编码" = '208' AND "栏目" = 'total'""") == [
+                                 WHERE "表名" = '收入决算表' AND "科目编码" = '208' AND "栏目" = '合计'""") == [
         (Decimal("16.14"), "16.14", 38)]
 
 
