@@ -131,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
             stage.add_argument("--out", default="report", help="output folder")
         if name == "validate":
             stage.add_argument("--strict", action="store_true", help="exit 1 when error findings exist")
+        if name in ("build", "validate"):
+            stage.add_argument("--no-progress", action="store_true", help="no progress on stderr")
 
     pub = sub.add_parser("publish", help="replace a read-only copy of the warehouse for BI tools, atomically",
                          **_with_examples("publish"))
@@ -186,7 +188,7 @@ def _run(args) -> int:
                 print(f"raw layer: Parquet in {os.path.abspath(args.raw_parquet)}")
             record.stage("ingest", started)
             started = time.monotonic()
-            code = dbt_build(args.db)
+            code = dbt_build(args.db, progress=not args.no_progress)
             record.stage("build", started)
             if code == 0:
                 started = time.monotonic()
@@ -203,7 +205,7 @@ def _run(args) -> int:
 def _validate(args) -> tuple[int, int]:
     from validation.identities import validate
 
-    result = validate(args.db)
+    result = validate(args.db, progress=not args.no_progress)
     print("\n".join(result.lines()))
     return (1 if args.strict and result.count("error") else 0), len(result.findings)
 
@@ -255,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args)
         if args.command == "build":
             with run_lock(args.db):
-                return dbt_build(args.db)
+                return dbt_build(args.db, progress=not args.no_progress)
         if args.command == "validate":
             with run_lock(args.db):
                 return _validate(args)[0]

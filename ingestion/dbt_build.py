@@ -9,9 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+from tqdm import tqdm
 
 from ingestion.warehouse import connect, meta_value, set_meta_value
 
@@ -69,13 +72,35 @@ def dbt_parse(target: Path) -> None:
         raise RuntimeError(f"dbt parse failed: {(completed.stdout + completed.stderr).strip()[-500:]}")
 
 
-def dbt_build(db_path: str, select: str | None = None) -> int:
+# dbt's line for a node done: "12:01:02  12 of 273 OK created sql table model marts.fct_income …"
+_NODE_DONE = re.compile(r"^\S+\s+(\d+) of (\d+) (OK|PASS|WARN|ERROR|FAIL|SKIP|NO-OP)\b")
+
+
+def _run_dbt(args: list[str], env: dict[str, str], progress: bool) -> tuple[int, str]:
+    """dbt's exit code and output; with ``progress`` a bar of the nodes done on stderr (dbt says
+    "12 of 273 OK …" per node), so a build of several seconds is not silent."""
+    if not progress:
+        completed = subprocess.run([*args, "--quiet"], capture_output=True, text=True, env=env)
+        return completed.returncode, completed.stdout + completed.stderr
+    output: list[str] = []
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env) as child, \
+            tqdm(unit="node", desc="build", file=sys.stderr) as bar:
+        for line in child.stdout:
+            output.append(line)
+            done = _NODE_DONE.match(line)
+            if done and "hook:" not in line:  # the on-run-start/-end hooks count themselves apart
+                bar.total = int(done.group(2))
+                bar.update(1)
+    return child.returncode, "".join(output)
+
+
+def dbt_build(db_path: str, select: str | None = None, progress: bool = False) -> int:
     """Run dbt build; print a one-line result and each failure plainly. 0 when all pass."""
     env = _dbt_env(db_path)
     target = PROJECT_DIR / "target"
     args = _dbt_command("build", "--project-dir", str(PROJECT_DIR),
                         "--profiles-dir", str(PROJECT_DIR), "--target-path", str(target),
-                        "--log-path", str(PROJECT_DIR / "logs"), "--quiet")
+                        "--log-path", str(PROJECT_DIR / "logs"))
     if select:
         args += ["--select", select]
     refresh = None if select else full_refresh_needed(db_path)
@@ -83,12 +108,12 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
         args.append("--full-refresh")
         if refresh == "changed":
             print("build: the dbt project changed since the last build: rebuilding every model (--full-refresh)")
-    completed = subprocess.run(args, capture_output=True, text=True, env=env)
+    returncode, output = _run_dbt(args, env, progress)
     results_file = target / "run_results.json"
-    if completed.returncode not in (0, 1) or not results_file.exists():
-        detail = (completed.stdout + completed.stderr).strip().splitlines()
+    if returncode not in (0, 1) or not results_file.exists():
+        detail = output.strip().splitlines()
         print(f"build: dbt could not run: {detail[-1].strip() if detail else 'no output'}")
-        if "no space left on device" in (completed.stdout + completed.stderr).lower():
+        if "no space left on device" in output.lower():
             print(_NO_SPACE)
         return 2
     results = json.loads(results_file.read_text())["results"]
@@ -102,7 +127,7 @@ def dbt_build(db_path: str, select: str | None = None) -> int:
         return 2
     if not select and not model_errors(results):
         record_project_hash(db_path)
-    return 0 if completed.returncode == 0 else 1
+    return 0 if returncode == 0 else 1
 
 
 # Facts are incremental by document: after an upgrade that changed a model, rows of documents not

@@ -272,3 +272,24 @@ def test_a_folder_that_cannot_be_listed_is_a_failure_not_silence(tmp_path, monke
     summary = ingest([str(folder)], str(tmp_path / "w.duckdb"), progress=False)
     assert summary.count("ingested") == 1 and summary.count("failed") == 1
     assert any("locked" in line and "the folder cannot be read (Permission denied)" in line for line in summary.lines())
+
+
+def test_build_and_validate_show_progress_on_stderr(tmp_path):
+    """build counts dbt's nodes as they finish and validate names its stages, on stderr (stdout keeps
+    the summary); --no-progress silences both."""
+    db = tmp_path / "progress.duckdb"
+    assert _run(["ingest", str(ROOT / "examples" / "leshan_2024_unit_final_accounts.pdf"), "--db", str(db),
+                 "--no-progress"]).returncode == 0
+    build = _run(["build", "--db", str(db)])
+    assert build.returncode == 0, build.stdout + build.stderr
+    nodes = int(re.search(r"build: (\d+) dbt nodes passed, 0 failed", build.stdout).group(1))
+    counted = re.findall(r"build: 100%\S* (\d+)/(\d+) ", build.stderr)  # the bar reached its end
+    assert counted and counted[-1][0] == counted[-1][1]
+    assert int(counted[-1][0]) == nodes - 2  # every node but the two hooks, which count apart
+    validate = _run(["validate", "--db", str(db)])
+    checks = int(re.search(r"validate: (\d+) identity checks,", validate.stdout).group(1))
+    assert f"validate: {checks} identity checks loaded; running the Great Expectations suites" in validate.stderr
+    assert "checks failed; writing the findings" in validate.stderr
+    quiet = _run(["validate", "--db", str(db), "--no-progress"])
+    assert quiet.returncode == 0 and "validate:" not in quiet.stderr
+    assert _run(["build", "--db", str(db), "--no-progress"]).stderr.strip() == ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from dataclasses import dataclass
 
 import duckdb
@@ -197,7 +198,13 @@ class _GxErrors(logging.Handler):
             self.first = record.getMessage().strip().splitlines()[0][:200]
 
 
-def validate(db_path: str) -> ValidationResult:
+def _say(progress: bool, text: str) -> None:
+    """A stage of validate on stderr, so its seconds are not silent (the summary goes to stdout)."""
+    if progress:
+        print(f"validate: {text}", file=sys.stderr, flush=True)
+
+
+def validate(db_path: str, progress: bool = False) -> ValidationResult:
     gx_log = logging.getLogger("great_expectations")
     gx_log.setLevel(logging.ERROR)
     gx_errors, propagated = _GxErrors(), gx_log.propagate
@@ -208,6 +215,7 @@ def validate(db_path: str) -> ValidationResult:
         # the instances live in a DuckDB temp table: cap DuckDB's memory (it spills to disk beyond)
         con.execute("SET memory_limit = '1GB'")
         checks = _load_checks(con)
+        _say(progress, f"{checks} identity checks loaded; running the Great Expectations suites")
         try:
             context = get_context(db_path)
             # the run is named after the warehouse file: its Data Docs say whose results they show
@@ -216,6 +224,7 @@ def validate(db_path: str) -> ValidationResult:
         except OSError as exc:  # a full or read-only disk: one line naming the folder (GX's own says neither)
             raise WarehouseError(f"cannot write the validation results and Data Docs in {results_dir(db_path)}: "
                                  f"{exc.strerror or exc}") from exc
+        _say(progress, f"{len(failed)} checks failed; writing the findings")
         findings = _failed_rows(con, failed)
         findings["severity"] = [_severity(row) for row in findings.itertuples()]
         findings["check_name_zh"] = [check_name_zh(name) for name in findings["check_name"]]
