@@ -23,7 +23,7 @@ from urllib.parse import quote
 from ingestion.export_folder import exporting_to
 from ingestion.numbers import format_amount
 from ingestion.warehouse import WarehouseError, connect
-from validation.findings_zh import check_name_zh, table_zh
+from validation.findings_zh import check_name_zh, row_zh, table_zh
 
 # CJK families named first so a machine that has one uses it; the page itself needs no font of its own.
 _FONTS = ('"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",'
@@ -201,7 +201,7 @@ def _findings_block(findings, pdfs: _Pdfs, document_id: str) -> str:
             said = (f'<td title="{_e(details)}">{_e(text_zh)}</td>' if text_zh else f"<td>{_e(details)}</td>")
             rows.append(f'<tr class="finding {_e(sev)}" data-severity="{_e(sev)}" data-check="{_e(check)}">'
                         f"<td class=n>{pdfs.page(document_id, page)}</td><td>{_e(name)}<br><small>{_e(check)}</small></td>"
-                        f"<td>{_e(key)}</td><td class=n>{_e(actual)}</td><td class=n>{_e(expected)}</td>{said}</tr>")
+                        f"<td>{_e(row_zh(key, check))}</td><td class=n>{_e(actual)}</td><td class=n>{_e(expected)}</td>{said}</tr>")
         out.append(f'<div class="group" data-severity="{_e(severity)}"><h4 class="{_e(severity)}">{_e(label)}'
                    f"（{len(group)}）</h4><table><tr><th>页码</th><th>检查项</th><th>科目/行</th><th>印刷数</th>"
                    f"<th>应为</th><th>说明</th></tr>{''.join(rows)}</table></div>")

@@ -98,7 +98,7 @@ def test_findings_in_chinese_grouped_by_severity(report):
                     r'data-check="cross_table.expenditure_basic_equals_appropriation_basic">(.*?)</tr>', page).group(1)
     assert row.startswith(f'<td class=n><a href="{PDF}#page=40">40</a></td><td>支出决算表基本支出合计 = 财政拨款基本支出<br>'
                           "<small>cross_table.expenditure_basic_equals_appropriation_basic</small></td>"
-                          "<td>grand_total</td><td class=n>117.86</td><td class=n>117.88</td>")
+                          "<td>合计行</td><td class=n>117.86</td><td class=n>117.88</td>")
     assert "收入决算表：上级科目 = 下级科目之和" in page
     assert ("收入决算表第38页，科目208（合计栏）印为16.14万元，其下级科目20805+20899之和为16.06万元，相差0.08万元，"
             "超出舍入误差上限0.015万元（3个数字×0.005万元）。") in page
