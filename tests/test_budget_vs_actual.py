@@ -4,7 +4,9 @@ is a finding with its page."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 
@@ -122,9 +124,12 @@ def test_report_shows_budget_beside_actual(paired, tmp_path):
     from ingestion.report import write_report
 
     page = open(write_report(str(paired), str(tmp_path / "report")), encoding="utf-8").read()
-    assert page.count("预算 vs 决算") == 4  # both documents of the two paired units
-    assert "<td>三公 total</td><td class=n>10.00</td><td class=n>9.50</td><td class=n>12.00</td><td class=n>95.00</td>" \
-        in page
+    assert page.count("<h3>预算与决算对照</h3>") == 4  # both documents of the two paired units
+    row = re.search(r"<td>“三公”经费 合计</td><td class=n>10\.00</td><td class=n>9\.50</td><td class=n>12\.00</td>"
+                    r"<td class=n>95\.00</td>(.*?)</tr>", page).group(1)
+    # the approved figure's page opens the budget report's PDF, the executed one's the 决算's
+    assert re.fullmatch(rf'<td class=n><a href="pdf/{quote("区第一局_budget.pdf")}#page=\d+">\d+</a></td>'
+                        rf'<td class=n><a href="pdf/{quote("区第一局_final.pdf")}#page=\d+">\d+</a></td>', row)
 
 
 def _budget(folder, unit: str, year: int, total: str, narrative: tuple[str, ...] = ()) -> None:

@@ -129,6 +129,11 @@ def _row(row_key: str | None, check_name: str) -> str:
     return topics.get(row_key) or tables.get(row_key, row_key)
 
 
+def row_zh(row_key: str | None, check_name: str) -> str:
+    """The row a finding is about, as the sentence names it (科目208, 合计行, a table's title); the HTML report's column."""
+    return _row(row_key, check_name)
+
+
 def details_zh(f) -> str:  # noqa: C901 - one sentence shape per check family, read top to bottom
     """One plain Chinese sentence for a finding (a row with the audit.identity_findings columns)."""
     name, details, page = f.check_name, f.details or "", f.page_number
