@@ -12,7 +12,6 @@ content that was ingested (same sha256), is copied into `pdf/`, and page numbers
 
 from __future__ import annotations
 
-import hashlib
 import html
 import os
 import shutil
@@ -21,6 +20,7 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from ingestion.export_folder import exporting_to
+from ingestion.extract import sha256_of
 from ingestion.numbers import format_amount
 from ingestion.warehouse import WarehouseError, connect
 from validation.findings_zh import check_name_zh, row_zh, table_zh
@@ -114,14 +114,6 @@ class _Pdfs:
         return f'<a href="{_e(href)}#page={int(page)}">{int(page)}</a>' if href else _e(page)
 
 
-def _sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _copy_pdfs(documents, folder: str) -> _Pdfs:
     """Copy each source PDF that is still at its recorded path with the ingested content into folder/pdf."""
     pdfs = _Pdfs()
@@ -130,7 +122,7 @@ def _copy_pdfs(documents, folder: str) -> _Pdfs:
         if not source_path or not os.path.isfile(source_path):
             pdfs.missing[document_id] = f"原PDF已不在入库时的位置（{source_path or '未记录'}），页码不链接"
             continue
-        if _sha256(source_path) != document_id:  # same path, other content: its pages would be wrong
+        if sha256_of(source_path) != document_id:  # same path, other content: its pages would be wrong
             pdfs.missing[document_id] = f"原PDF（{source_path}）入库后已被改动，页码不链接"
             continue
         # a base name two documents share gets the content hash in front, so neither overwrites the other
