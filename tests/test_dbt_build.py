@@ -57,7 +57,7 @@ def test_every_mart_column_documented_and_labelled_in_chinese(examples_db):
     assert ("fct_income", "经营收入（万元）") in views and ("fct_expenditure", "经营支出（万元）") in views
     assert ("dim_unit", "单位层级（部门/单位）") in views and ("dim_function_subject", "科目级次") in views
     # values in Chinese too: the table's title, the column, the report kind
-    assert query(examples_db, """SELECT "表名", "栏目", "阶段（预算/执行）" FROM marts_zh.fct_budget_line
+    assert query(examples_db, """SELECT "表名", "栏目", "阶段（预算/决算）" FROM marts_zh.fct_budget_line
                                  WHERE "科目编码" = '208' AND "页码" = 38 ORDER BY "栏目" LIMIT 2""") == [
         ("收入决算表", "上级补助收入", "决算数"), ("收入决算表", "事业收入", "决算数")]
     assert query(examples_db, 'SELECT DISTINCT "报告类型（决算/预算）", "报告范围（部门/单位）" FROM marts_zh.dim_document') == [
