@@ -701,6 +701,7 @@ class TableModel:
     row_index: list[int] = field(default_factory=list)  # raw mode: grid row index of each body row on its page
     row_top: list[float] = field(default_factory=list)
     col_left: list[float] = field(default_factory=list)
+    unit_label: str | None = None  # the unit its header line names, when not the report's (corpus.mutations)
 
 
 def money(cents: int, unit: str = "万元", sep: bool = True) -> str:
@@ -2534,7 +2535,7 @@ class Renderer:
         doc.new_page()
         self.anchors[f"table:{model.canonical}"] = doc.page
         if first and ctx.family.key == "shanghai":
-            doc.line(f"{ctx.unit.name} {ctx.year} 年度部门决算表", 14, "c", leading=2.0)
+            doc.line(f"{model.unit_label or ctx.unit.name} {ctx.year} 年度部门决算表", 14, "c", leading=2.0)
         self._title_block(model)
         offsets = paginate(model.table, doc.room(), doc.page_room())
         model.first_page = doc.page
@@ -2550,7 +2551,7 @@ class Renderer:
 
     def _title_block(self, model: TableModel) -> None:
         doc, ctx = self.doc, self.comp.doc
-        fam, name, y = ctx.family.key, ctx.unit.name, ctx.year
+        fam, name, y = ctx.family.key, model.unit_label or ctx.unit.name, ctx.year
         x0, width = table_left(doc, model.table), sum(model.table.widths)
         unit_word = f"单位：{model.money_unit}"
         if fam == "sichuan":

@@ -195,7 +195,7 @@ target_checks as (
 
 -- Decided (issue 15): a stated figure 10,000 times (or 1/10,000 of) the table figure it describes,
 -- within the rounding bound scaled alike, is a 元 / 万元 slip, not a misprint; a total stated as 0
--- against a table total that is not.
+-- against a table total that is not. A stated 0 is never a slip (it is 1/10,000 of any small figure).
 slips as (
     select
         document_id,
@@ -217,7 +217,7 @@ slips as (
         || ' the table figure, 元 written as 万元 or 万元 as 元' as details
     from figures
     where
-        stated_wan is not null and table_wan is not null and stated_rate is null and table_wan != 0
+        stated_wan is not null and table_wan is not null and stated_rate is null and table_wan != 0 and stated_wan != 0
         and (
             abs(stated_wan - table_wan * 10000) <= stated_half_unit_wan + table_half_unit_wan * 10000
             or abs(stated_wan * 10000 - table_wan) <= stated_half_unit_wan * 10000 + table_half_unit_wan
