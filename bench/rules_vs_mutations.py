@@ -65,7 +65,7 @@ def new_rule_findings(db: str) -> list[dict]:
     with duckdb.connect(db, read_only=True) as con:
         rows = con.execute(
             """SELECT document_id, check_name, page_number, severity, details FROM audit.identity_findings
-               WHERE list_contains(?, check_name)""", [list(mutations.NEW_CHECKS)]).fetchall()
+               WHERE list_contains(?, check_name)""", [list(mutations.SCORED_CHECKS)]).fetchall()
     return [dict(zip(("document_id", "check_name", "page_number", "severity", "details"), r, strict=True)) for r in rows]
 
 
@@ -73,7 +73,7 @@ def score(truth: list[dict], findings: list[dict]) -> dict:
     """Per check: expected, found (on its page), findings, true positives; and the misses / false alarms."""
     expected = {(t["document_id"], check, t["page"]) for t in truth for check in t["checks"]}
     found = {(f["document_id"], f["check_name"], f["page_number"]) for f in findings}
-    per: dict[str, Counter] = {check: Counter() for check in mutations.NEW_CHECKS}
+    per: dict[str, Counter] = {check: Counter() for check in mutations.SCORED_CHECKS}
     for _doc, check, _page in expected:
         per[check]["expected"] += 1
     for key in expected & found:

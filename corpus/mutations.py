@@ -26,14 +26,18 @@ MUTATIONS: dict[str, tuple[str, ...]] = {
     "stated_total_zero": ("narrative.total_stated_zero",),
     "wan_yuan_slip": ("narrative.wan_yuan_slip",),
     "three_public_total_zero": ("three_public.total_zero_parts_not",),
+    "as_of_year": ("completeness.as_of_date_another_year",),
+    "operating_cost_over_public": ("narrative.operating_cost_exceeds_public",),
 }
 # every check the new rules add: a clean report must raise none of them
 NEW_CHECKS = (
     "completeness.title_names_another_year", "completeness.as_of_date_another_year", "completeness.placeholder_text",
     "completeness.names_another_unit", "completeness.empty_table_without_note",
     "completeness.three_public_stated_table_empty", "three_public.total_zero_parts_not", "narrative.wan_yuan_slip",
-    "narrative.total_stated_zero",
+    "narrative.total_stated_zero", "narrative.operating_cost_exceeds_public",
 )
+# what the benchmark scores: the new checks and the older one an emptied table without row labels raises
+SCORED_CHECKS = (*NEW_CHECKS, "completeness.table_header_only")
 PLACEHOLDERS = ("XX局", "XXX单位", "×××局", "某某单位")
 TOTAL_TOPICS = ("grand_total", "total_income", "total_expenditure", "fiscal_grand_total", "general_budget_expenditure",
                 "three_public_actual")
@@ -89,6 +93,10 @@ def other_unit_name(comp: Composed, rng: random.Random) -> Expected | None:
     return Expected("other_unit_name", MUTATIONS["other_unit_name"], lambda: model.first_page, model.unit_label)
 
 
+def _text(spec) -> str:
+    return (spec.text if isinstance(spec, Cell) else spec or "").strip()
+
+
 def emptied_table(comp: Composed, rng: random.Random) -> Expected | None:
     """Every figure of a table printed blank, no note saying why; the 三公 table when the 情况说明
     states 三公 figures (then the statement contradicts it: an error as well)."""
@@ -100,7 +108,10 @@ def emptied_table(comp: Composed, rng: random.Random) -> Expected | None:
     for fig in model.figures:
         spec = model.table.body[fig.row][fig.col]
         model.table.body[fig.row][fig.col] = replace(spec, text="") if isinstance(spec, Cell) else ""
-    checks = MUTATIONS["emptied_table"]
+    labelled = any(_text(model.table.body[r][c]) for r in {f.row for f in model.figures}
+                   for c in range(len(model.table.body[r])) if (r, c) not in {(f.row, f.col) for f in model.figures})
+    # rows with only figures, all blank, are no rows at all: the table reads as its header only
+    checks = MUTATIONS["emptied_table"] if labelled else ("completeness.table_header_only",)
     if model is three:
         checks += ("completeness.three_public_stated_table_empty",)
     return Expected("emptied_table", checks, lambda: model.first_page, model.canonical)
@@ -109,7 +120,9 @@ def emptied_table(comp: Composed, rng: random.Random) -> Expected | None:
 def _restate(comp: Composed, fig: NarrativeFigure, cents: int) -> None:
     kind, text = comp.narrative.blocks[fig.block]
     new_text = synthetic.narrative_money(cents, comp.doc.family.key)
-    start = synthetic._nth(text, fig.text, fig.occurrence)
+    # the figure as a whole number in the text: "0" is not the 0 of "2024"
+    spans = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(fig.text)}(?![\d.,])", text)]
+    start = spans[fig.occurrence]
     comp.narrative.blocks[fig.block] = (kind, text[:start] + new_text + text[start + len(fig.text):])
     # later figures of the same text in this block keep their occurrence count right
     for other in comp.narrative.figures:
@@ -153,9 +166,34 @@ def three_public_total_zero(comp: Composed, rng: random.Random) -> Expected | No
                     f"合计 {fig.measure} {fig.text}")
 
 
+def as_of_year(comp: Composed, rng: random.Random) -> Expected | None:
+    """The vehicle count 截至 the year before (a 决算 counts at the end of its own year)."""
+    y = comp.doc.year
+    for index, (kind, text) in enumerate(comp.narrative.blocks):
+        match = re.search(rf"截至{y}(\s?)年", text)
+        if kind == "text" and match:
+            # the year only: the spacing after it stays as the family prints it
+            comp.narrative.blocks[index] = (kind, f"{text[:match.start()]}截至{y - 1}{text[match.start(1):]}")
+            return Expected("as_of_year", MUTATIONS["as_of_year"], lambda block=index: comp.block_pages[block], f"截至{y - 1}")
+    return None
+
+
+def operating_cost_over_public(comp: Composed, rng: random.Random) -> Expected | None:
+    """机关运行经费 stated above the 公用经费 the basic-expenditure table prints."""
+    fig = next((f for f in comp.narrative.figures if f.topic == "running_cost"), None)
+    public = next((f for t in comp.tables if t.canonical == "general_budget_basic_expenditure" for f in t.figures
+                   if f.item == "public_total" and f.cents), None)
+    if fig is None or public is None:
+        return None
+    _restate(comp, fig, public.cents + rng.randint(100, 5000))
+    return Expected("operating_cost_over_public", MUTATIONS["operating_cost_over_public"], lambda: fig.page,
+                    f"{fig.text} > {public.text}")
+
+
 APPLY = {"title_year": title_year, "placeholder_name": placeholder_name, "other_unit_name": other_unit_name,
          "emptied_table": emptied_table, "stated_total_zero": stated_total_zero, "wan_yuan_slip": wan_yuan_slip,
-         "three_public_total_zero": three_public_total_zero}
+         "three_public_total_zero": three_public_total_zero, "as_of_year": as_of_year,
+         "operating_cost_over_public": operating_cost_over_public}
 
 
 def mutate(comp: Composed, mutation: str, rng: random.Random) -> Expected | None:

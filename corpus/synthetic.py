@@ -2015,6 +2015,7 @@ class Composed:
     composition_table: Table | None = None
     kind: str = "final_accounts"  # or budget (corpus.budget)
     approved: object | None = None  # a budget report's corpus.budget.Approved (its injected mismatch)
+    block_pages: dict[int, int] = field(default_factory=dict)  # narrative block -> page its first line is on
 
     @property
     def file_name(self) -> str:
@@ -2510,6 +2511,7 @@ class Renderer:
                 self._section(text)
             elif kind == "text":
                 lines_of[index] = self.paragraph(text)
+                self.comp.block_pages[index] = lines_of[index][0][1]
         for fig in narrative.figures:
             fig.page = _page_of_occurrence(lines_of[fig.block], fig.text, fig.occurrence)
 

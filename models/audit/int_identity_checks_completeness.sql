@@ -376,7 +376,7 @@ three_public_stated as (
         min(page_number) as page_number,
         string_agg(stated_text, ', ' order by page_number) as stated
     from {{ ref('stg_narrative_figures') }}
-    where topic like 'three\_public\_%' escape '\' and stated_wan > 0
+    where topic like 'three\_public\_%' escape '\' and stated_rate is null and stated_wan > 0
     group by document_id
 ),
 
@@ -390,7 +390,7 @@ three_public_empty as (
         'presence' as measure,
         found.first_page as page_number,
         'the “三公” table prints no figure while the 情况说明 (page ' || stated.page_number || ') states '
-        || stated.stated || ' 万元' as details,
+        || stated.stated as details,
         'error' as severity_hint
     from found
     inner join three_public_stated as stated on found.document_id = stated.document_id

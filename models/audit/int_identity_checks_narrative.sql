@@ -211,7 +211,7 @@ slips as (
         stated_wan as actual_wan,
         true as is_failed,
         'error' as severity_hint,
-        '情况说明 states ' || stated_text || ' 万元; ' || table_name || ' (page ' || table_page_number || ') prints '
+        '情况说明 states ' || stated_text || '; ' || table_name || ' (page ' || table_page_number || ') prints '
         || table_text || ' (' || {{ amount_text('table_wan') }} || ' 万元): '
         || case when abs(stated_wan) > abs(table_wan) then '10,000 times' else '1/10,000 of' end
         || ' the table figure, 元 written as 万元 or 万元 as 元' as details
@@ -239,7 +239,7 @@ zero_totals as (
         stated_wan as actual_wan,
         true as is_failed,
         'error' as severity_hint,
-        '情况说明 states the total ' || topic || ' as ' || stated_text || ' 万元; ' || table_name || ' (page '
+        '情况说明 states the total ' || topic || ' as ' || stated_text || '; ' || table_name || ' (page '
         || table_page_number || ') prints ' || table_text as details
     from figures
     where
@@ -248,6 +248,35 @@ zero_totals as (
             'three_public_actual', 'three_public_budget'
         )
         and stated_rate is null and stated_wan = 0 and abs(table_wan) > table_half_unit_wan + stated_half_unit_wan
+),
+
+-- 机关运行经费 is the part of 一般公共预算 basic 公用经费 that keeps the offices running: stated above
+-- the 公用经费 the basic-expenditure table prints, beyond both figures' rounding, it is worth a look
+-- (a warning: some regions count 机关运行 project funds in it)
+operating_over_public as (
+    select
+        figures.document_id,
+        'narrative' as family,
+        public_costs.table_name,
+        'amount' as measure,
+        0::decimal(20, 6) as precision_unit,
+        figures.page_number,
+        'narrative.operating_cost_exceeds_public' as check_name,
+        'operating_cost' as row_key,
+        0 as bound_wan,
+        public_costs.amount_wan as expected_wan,
+        figures.stated_wan as actual_wan,
+        true as is_failed,
+        'warning' as severity_hint,
+        '情况说明 states 机关运行经费 ' || figures.stated_text || ', more than 公用经费 '
+        || {{ amount_text('public_costs.amount_wan') }} || ' 万元 (' || public_costs.table_name || ', page '
+        || public_costs.page_number || ')' as details
+    from figures
+    inner join table_figures as public_costs
+        on figures.document_id = public_costs.document_id and public_costs.topic = 'public'
+    where
+        figures.topic = 'operating_cost'
+        and figures.stated_wan - public_costs.amount_wan > figures.stated_half_unit_wan + public_costs.half_unit_wan
 ),
 
 checks as (
@@ -265,6 +294,8 @@ checks as (
     select * from slips
     union all by name
     select * from zero_totals
+    union all by name
+    select * from operating_over_public
 ),
 
 decided as (
