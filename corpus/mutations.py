@@ -28,13 +28,14 @@ MUTATIONS: dict[str, tuple[str, ...]] = {
     "three_public_total_zero": ("three_public.total_zero_parts_not",),
     "as_of_year": ("completeness.as_of_date_another_year",),
     "operating_cost_over_public": ("narrative.operating_cost_exceeds_public",),
+    "budget_stated_zero": ("narrative.rate_on_zero_base",),
 }
 # every check the new rules add: a clean report must raise none of them
 NEW_CHECKS = (
     "completeness.title_names_another_year", "completeness.as_of_date_another_year", "completeness.placeholder_text",
     "completeness.names_another_unit", "completeness.empty_table_without_note",
     "completeness.three_public_stated_table_empty", "three_public.total_zero_parts_not", "narrative.wan_yuan_slip",
-    "narrative.total_stated_zero", "narrative.operating_cost_exceeds_public",
+    "narrative.total_stated_zero", "narrative.operating_cost_exceeds_public", "narrative.rate_on_zero_base",
 )
 # what the benchmark scores: the new checks and the older one an emptied table without row labels raises
 SCORED_CHECKS = (*NEW_CHECKS, "completeness.table_header_only")
@@ -190,10 +191,21 @@ def operating_cost_over_public(comp: Composed, rng: random.Random) -> Expected |
                     f"{fig.text} > {public.text}")
 
 
+def budget_stated_zero(comp: Composed, rng: random.Random) -> Expected | None:
+    """"预算为 0 万元，支出决算为 B 万元，完成预算的 R%": the 预算 a stated completion rate is computed on, as 0."""
+    candidates = [f for f in comp.narrative.figures if f.topic in ("general_budget_initial_budget", "three_public_budget")
+                  and f.cents and "完成" in comp.narrative.blocks[f.block][1]]
+    if not candidates:
+        return None
+    fig = rng.choice(candidates)
+    _restate(comp, fig, 0)
+    return Expected("budget_stated_zero", MUTATIONS["budget_stated_zero"], lambda: fig.page, f"{fig.topic} {fig.text}")
+
+
 APPLY = {"title_year": title_year, "placeholder_name": placeholder_name, "other_unit_name": other_unit_name,
          "emptied_table": emptied_table, "stated_total_zero": stated_total_zero, "wan_yuan_slip": wan_yuan_slip,
          "three_public_total_zero": three_public_total_zero, "as_of_year": as_of_year,
-         "operating_cost_over_public": operating_cost_over_public}
+         "operating_cost_over_public": operating_cost_over_public, "budget_stated_zero": budget_stated_zero}
 
 
 def mutate(comp: Composed, mutation: str, rng: random.Random) -> Expected | None:

@@ -58,10 +58,10 @@ def test_real_reports_findings_beyond_the_sums(real_db):
 
 @pytest.fixture(scope="module")
 def mutated(tmp_path_factory):
-    """Nine mutated reports (each mutation once; seed 18: all apply, the emptied table is the 三公 one the
-    情况说明 states figures for) and three clean ones, through the real chain."""
+    """Ten mutated reports (each mutation once; seed 18: all apply, the emptied table is the 三公 one the
+    情况说明 states figures for) and two clean ones, through the real chain."""
     folder = tmp_path_factory.mktemp("mutated")
-    db, truth = build_corpus(str(folder), mutated=9, clean=3, seed=18, jobs=1)
+    db, truth = build_corpus(str(folder), mutated=10, clean=2, seed=18, jobs=1)
     return db, truth
 
 

@@ -279,7 +279,7 @@ def test_procurement_parts_that_do_not_add_up_are_a_finding(tmp_path):
     from tests import pdf_factory
 
     pdf = pdf_factory.narrative_page(tmp_path / "procurement.pdf", [
-        "某某局2022年度部门决算", "十、其他重要事项的情况说明",
+        "晋城市大数据应用局2022年度部门决算", "十、其他重要事项的情况说明",
         "（二）政府采购支出情况：2022年度政府采购支出总额5.05万元，其中：",
         "政府采购货物支出0.00万元、政府采购工程支出0.00万元、政府采购服务支出5.01万元。"])
     db = tmp_path / "w.duckdb"

@@ -279,6 +279,28 @@ operating_over_public as (
         and figures.stated_wan - public_costs.amount_wan > figures.stated_half_unit_wan + public_costs.half_unit_wan
 ),
 
+-- a completion rate on a 预算 the same sentence states as 0: no rate exists ("完成年初预算的 100%" of 0)
+rates_on_zero as (
+    select
+        document_id,
+        'narrative' as family,
+        null as table_name,
+        'percent' as measure,
+        0::decimal(20, 6) as precision_unit,
+        page_number,
+        'narrative.rate_on_zero_base' as check_name,
+        topic as row_key,
+        0 as bound_wan,
+        null::decimal(20, 6) as expected_wan,
+        (stated_rate * 100)::decimal(20, 6) as actual_wan,
+        true as is_failed,
+        'error' as severity_hint,
+        '情况说明 states a completion rate of ' || stated_text || ' on a 预算 it states as 0 ('
+        || {{ amount_text('stated_wan') }} || ' 万元 against 0)' as details
+    from figures
+    where topic like '%completion\_rate' escape '\' and stated_rate is not null and base_wan = 0 and stated_wan != 0
+),
+
 checks as (
     -- the kinds list their columns in different orders: union by name
     select * from amount_checks
@@ -296,6 +318,8 @@ checks as (
     select * from zero_totals
     union all by name
     select * from operating_over_public
+    union all by name
+    select * from rates_on_zero
 ),
 
 decided as (
