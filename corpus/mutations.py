@@ -199,7 +199,10 @@ def budget_stated_zero(comp: Composed, rng: random.Random) -> Expected | None:
         return None
     fig = rng.choice(candidates)
     _restate(comp, fig, 0)
-    return Expected("budget_stated_zero", MUTATIONS["budget_stated_zero"], lambda: fig.page, f"{fig.topic} {fig.text}")
+    checks = MUTATIONS["budget_stated_zero"]
+    if synthetic.narrative_source(comp, fig.topic):  # the 三公 budget the table prints: a total stated as 0 too
+        checks += ("narrative.total_stated_zero",)
+    return Expected("budget_stated_zero", checks, lambda: fig.page, f"{fig.topic} {fig.text}")
 
 
 APPLY = {"title_year": title_year, "placeholder_name": placeholder_name, "other_unit_name": other_unit_name,
