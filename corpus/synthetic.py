@@ -701,6 +701,7 @@ class TableModel:
     row_index: list[int] = field(default_factory=list)  # raw mode: grid row index of each body row on its page
     row_top: list[float] = field(default_factory=list)
     col_left: list[float] = field(default_factory=list)
+    unit_label: str | None = None  # the unit its header line names, when not the report's (corpus.mutations)
 
 
 def money(cents: int, unit: str = "万元", sep: bool = True) -> str:
@@ -2014,6 +2015,7 @@ class Composed:
     composition_table: Table | None = None
     kind: str = "final_accounts"  # or budget (corpus.budget)
     approved: object | None = None  # a budget report's corpus.budget.Approved (its injected mismatch)
+    block_pages: dict[int, int] = field(default_factory=dict)  # narrative block -> page its first line is on
 
     @property
     def file_name(self) -> str:
@@ -2509,6 +2511,7 @@ class Renderer:
                 self._section(text)
             elif kind == "text":
                 lines_of[index] = self.paragraph(text)
+                self.comp.block_pages[index] = lines_of[index][0][1]
         for fig in narrative.figures:
             fig.page = _page_of_occurrence(lines_of[fig.block], fig.text, fig.occurrence)
 
@@ -2534,7 +2537,7 @@ class Renderer:
         doc.new_page()
         self.anchors[f"table:{model.canonical}"] = doc.page
         if first and ctx.family.key == "shanghai":
-            doc.line(f"{ctx.unit.name} {ctx.year} 年度部门决算表", 14, "c", leading=2.0)
+            doc.line(f"{model.unit_label or ctx.unit.name} {ctx.year} 年度部门决算表", 14, "c", leading=2.0)
         self._title_block(model)
         offsets = paginate(model.table, doc.room(), doc.page_room())
         model.first_page = doc.page
@@ -2550,7 +2553,7 @@ class Renderer:
 
     def _title_block(self, model: TableModel) -> None:
         doc, ctx = self.doc, self.comp.doc
-        fam, name, y = ctx.family.key, ctx.unit.name, ctx.year
+        fam, name, y = ctx.family.key, model.unit_label or ctx.unit.name, ctx.year
         x0, width = table_left(doc, model.table), sum(model.table.widths)
         unit_word = f"单位：{model.money_unit}"
         if fam == "sichuan":

@@ -279,7 +279,7 @@ def test_procurement_parts_that_do_not_add_up_are_a_finding(tmp_path):
     from tests import pdf_factory
 
     pdf = pdf_factory.narrative_page(tmp_path / "procurement.pdf", [
-        "某某局2022年度部门决算", "十、其他重要事项的情况说明",
+        "晋城市大数据应用局2022年度部门决算", "十、其他重要事项的情况说明",
         "（二）政府采购支出情况：2022年度政府采购支出总额5.05万元，其中：",
         "政府采购货物支出0.00万元、政府采购工程支出0.00万元、政府采购服务支出5.01万元。"])
     db = tmp_path / "w.duckdb"
@@ -325,9 +325,16 @@ def test_shanghai_findings(tmp_path):
         ("narrative.three_public_reception_share", Decimal("100"), Decimal("100"), 25,
          "情况说明 states 100.00% for 0.39万元 of 0.39万元 (the table figure on page 17)")]
     assert not [r for r in planning if r[0].startswith("narrative.three_public")]
-    # the blank template prints every table's rows without figures; only its 三公 table has no row at all
-    assert [(r[1], r[2], r[8]) for r in rows if r[0].startswith("附件2")] == [
-        ("completeness.table_header_only", "three_public", 12)]
+    # the blank template: its 三公 table has no row at all; the six tables printing rows without a figure
+    # or a note and the placeholders on 14 pages (上海市XX局, XXX万元) say it is a template, not a report
+    placeholder_pages = [1, 2, 4, 5, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22]
+    empty = [("income_expenditure_summary", 5), ("income", 6), ("expenditure", 7), ("fiscal_appropriation_summary", 8),
+             ("general_budget_expenditure", 10), ("general_budget_basic_expenditure", 11)]
+    assert sorted((r[1], r[8]) for r in rows if r[0].startswith("附件2")) == sorted(
+        [("completeness.table_header_only", 12)] + [("completeness.placeholder_text", p) for p in placeholder_pages]
+        + [("completeness.empty_table_without_note", page) for _, page in empty])
+    assert sorted((r[2], r[8]) for r in rows if r[0].startswith("附件2")
+                  and r[1] == "completeness.empty_table_without_note") == sorted(empty)
 
 
 def test_performance_sheets_in_marts_and_checked(validated):

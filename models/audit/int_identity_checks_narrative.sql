@@ -193,6 +193,114 @@ target_checks as (
     where figures.topic = 'budget_performance_target_funds'
 ),
 
+-- Decided (issue 15): a stated figure 10,000 times (or 1/10,000 of) the table figure it describes,
+-- within the rounding bound scaled alike, is a 元 / 万元 slip, not a misprint; a total stated as 0
+-- against a table total that is not. A stated 0 is never a slip (it is 1/10,000 of any small figure).
+slips as (
+    select
+        document_id,
+        'narrative' as family,
+        table_name,
+        'amount' as measure,
+        0::decimal(20, 6) as precision_unit,
+        page_number,
+        'narrative.wan_yuan_slip' as check_name,
+        coalesce(subject_code, topic) as row_key,
+        0 as bound_wan,
+        table_wan as expected_wan,
+        stated_wan as actual_wan,
+        true as is_failed,
+        'error' as severity_hint,
+        '情况说明 states ' || stated_text || '; ' || table_name || ' (page ' || table_page_number || ') prints '
+        || table_text || ' (' || {{ amount_text('table_wan') }} || ' 万元): '
+        || case when abs(stated_wan) > abs(table_wan) then '10,000 times' else '1/10,000 of' end
+        || ' the table figure, 元 written as 万元 or 万元 as 元' as details
+    from figures
+    where
+        stated_wan is not null and table_wan is not null and stated_rate is null and table_wan != 0 and stated_wan != 0
+        and (
+            abs(stated_wan - table_wan * 10000) <= stated_half_unit_wan + table_half_unit_wan * 10000
+            or abs(stated_wan * 10000 - table_wan) <= stated_half_unit_wan * 10000 + table_half_unit_wan
+        )
+),
+
+zero_totals as (
+    select
+        document_id,
+        'narrative' as family,
+        table_name,
+        'amount' as measure,
+        0::decimal(20, 6) as precision_unit,
+        page_number,
+        'narrative.total_stated_zero' as check_name,
+        topic as row_key,
+        0 as bound_wan,
+        table_wan as expected_wan,
+        stated_wan as actual_wan,
+        true as is_failed,
+        'error' as severity_hint,
+        '情况说明 states the total ' || topic || ' as ' || stated_text || '; ' || table_name || ' (page '
+        || table_page_number || ') prints ' || table_text as details
+    from figures
+    where
+        topic in (
+            'grand_total', 'fiscal_grand_total', 'total_income', 'total_expenditure', 'general_budget_expenditure',
+            'three_public_actual', 'three_public_budget'
+        )
+        and stated_rate is null and stated_wan = 0 and abs(table_wan) > table_half_unit_wan + stated_half_unit_wan
+),
+
+-- 机关运行经费 is the part of 一般公共预算 basic 公用经费 that keeps the offices running: stated above
+-- the 公用经费 the basic-expenditure table prints, beyond both figures' rounding, it is worth a look
+-- (a warning: some regions count 机关运行 project funds in it)
+operating_over_public as (
+    select
+        figures.document_id,
+        'narrative' as family,
+        public_costs.table_name,
+        'amount' as measure,
+        0::decimal(20, 6) as precision_unit,
+        figures.page_number,
+        'narrative.operating_cost_exceeds_public' as check_name,
+        'operating_cost' as row_key,
+        0 as bound_wan,
+        public_costs.amount_wan as expected_wan,
+        figures.stated_wan as actual_wan,
+        true as is_failed,
+        'warning' as severity_hint,
+        '情况说明 states 机关运行经费 ' || figures.stated_text || ', more than 公用经费 '
+        || {{ amount_text('public_costs.amount_wan') }} || ' 万元 (' || public_costs.table_name || ', page '
+        || public_costs.page_number || ')' as details
+    from figures
+    inner join table_figures as public_costs
+        on figures.document_id = public_costs.document_id and public_costs.topic = 'public'
+    where
+        figures.topic = 'operating_cost'
+        and figures.stated_wan - public_costs.amount_wan > figures.stated_half_unit_wan + public_costs.half_unit_wan
+),
+
+-- a completion rate on a 预算 the same sentence states as 0: no rate exists ("完成年初预算的 100%" of 0)
+rates_on_zero as (
+    select
+        document_id,
+        'narrative' as family,
+        null as table_name,
+        'percent' as measure,
+        0::decimal(20, 6) as precision_unit,
+        page_number,
+        'narrative.rate_on_zero_base' as check_name,
+        topic as row_key,
+        0 as bound_wan,
+        null::decimal(20, 6) as expected_wan,
+        (stated_rate * 100)::decimal(20, 6) as actual_wan,
+        true as is_failed,
+        'error' as severity_hint,
+        '情况说明 states a completion rate of ' || stated_text || ' on a 预算 it states as 0 ('
+        || {{ amount_text('stated_wan') }} || ' 万元 against 0)' as details
+    from figures
+    where topic like '%completion\_rate' escape '\' and stated_rate is not null and base_wan = 0 and stated_wan != 0
+),
+
 checks as (
     -- the kinds list their columns in different orders: union by name
     select * from amount_checks
@@ -204,6 +312,18 @@ checks as (
     select * from change_checks
     union all by name
     select * from target_checks
+    union all by name
+    select * from slips
+    union all by name
+    select * from zero_totals
+    union all by name
+    select * from operating_over_public
+    union all by name
+    select * from rates_on_zero
+),
+
+decided as (
+    select * replace (coalesce(is_failed, false) as is_failed) from checks
 )
 
 select
@@ -219,7 +339,7 @@ select
     precision_unit,
     page_number,
     details,
-    false as is_failed,
-    null::varchar as severity_hint,
+    is_failed,
+    severity_hint::varchar as severity_hint,
     (actual_wan - expected_wan)::decimal(20, 6) as difference_wan
-from checks
+from decided

@@ -1,6 +1,7 @@
 {{ config(materialized='table') }}
 
--- Row identities: the total column = Σ part columns; 三公 合计 = parts.
+-- Row identities: the total column = Σ part columns; 三公 合计 = parts (and, decided, a 三公
+-- 合计 of 0 beside a category that is not).
 with lines as (
     select * from {{ ref('fct_budget_line') }}
 ),
@@ -113,5 +114,52 @@ three_public_checks as (
     group by document_id, measure
     having count(*) filter (where line_item = 'grand_total') = 1
 )
+,
+-- Decided (issue 15): a 三公 合计 printed as 0 while a category beside it is not is the total
+-- left out, whatever the rounding
+three_public_zero_total as (
+    select
+        document_id,
+        'row' as family,
+        'three_public.total_zero_parts_not' as check_name,
+        'three_public' as table_name,
+        'total' as row_key,
+        measure,
+        'error' as severity_hint,
+        any_value(page_number) filter (where line_item = 'total') as page_number,
+        '合计 printed ' || coalesce(nullif(any_value(value_text) filter (where line_item = 'total'), ''), 'blank')
+        || ' while ' || string_agg(line_item || ' ' || value_text, ', ' order by line_item) filter (
+            where line_item in ('overseas', 'vehicle_total', 'reception') and amount_wan != 0
+        ) as details
+    from lines
+    where table_name = 'three_public'
+    group by document_id, measure
+    having
+        count(*) filter (where line_item = 'total') = 1
+        and any_value(amount_wan) filter (where line_item = 'total') = 0
+        and count(*) filter (where line_item in ('overseas', 'vehicle_total', 'reception') and amount_wan != 0) > 0
+),
 
-{{ identity_checks_from(['row_checks', 'three_public_checks']) }}
+checks as (
+    {{ identity_checks_from(['row_checks', 'three_public_checks']) }}
+)
+
+select * from checks
+union all
+select
+    document_id,
+    family,
+    check_name,
+    table_name,
+    row_key,
+    measure,
+    page_number,
+    details,
+    null::decimal(20, 6) as expected_wan,
+    null::decimal(20, 6) as actual_wan,
+    null::decimal(20, 6) as difference_wan,
+    0::decimal(22, 8) as bound_wan,
+    0::decimal(20, 6) as precision_unit,
+    true as is_failed,
+    severity_hint
+from three_public_zero_total

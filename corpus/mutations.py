@@ -1,0 +1,230 @@
+"""Mistakes beyond the sums (issue 15), applied to a composed synthetic report before it is typeset.
+
+Each mutation changes what one report prints the way reviewers find reports wrong (a title naming
+last year, a template's placeholder left in, another unit's name, a table printed empty, a total
+stated as 0, 元 written as 万元, a 三公 合计 of 0) and returns the findings it must cause: the
+check and the page, known once the report is typeset (``Expected.page()``).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from corpus import synthetic
+from corpus.render import Cell
+from corpus.synthetic import Composed, NarrativeFigure, TableModel
+
+# mutation -> the checks it must raise on its page
+MUTATIONS: dict[str, tuple[str, ...]] = {
+    "title_year": ("completeness.title_names_another_year",),
+    "placeholder_name": ("completeness.placeholder_text",),
+    "other_unit_name": ("completeness.names_another_unit",),
+    "emptied_table": ("completeness.empty_table_without_note",),
+    "stated_total_zero": ("narrative.total_stated_zero",),
+    "wan_yuan_slip": ("narrative.wan_yuan_slip",),
+    "three_public_total_zero": ("three_public.total_zero_parts_not",),
+    "as_of_year": ("completeness.as_of_date_another_year",),
+    "operating_cost_over_public": ("narrative.operating_cost_exceeds_public",),
+    "budget_stated_zero": ("narrative.rate_on_zero_base",),
+}
+# every check the new rules add: a clean report must raise none of them
+NEW_CHECKS = (
+    "completeness.title_names_another_year", "completeness.as_of_date_another_year", "completeness.placeholder_text",
+    "completeness.names_another_unit", "completeness.empty_table_without_note",
+    "completeness.three_public_stated_table_empty", "three_public.total_zero_parts_not", "narrative.wan_yuan_slip",
+    "narrative.total_stated_zero", "narrative.operating_cost_exceeds_public", "narrative.rate_on_zero_base",
+)
+# what the benchmark scores: the new checks and the older one an emptied table without row labels raises
+SCORED_CHECKS = (*NEW_CHECKS, "completeness.table_header_only")
+PLACEHOLDERS = ("XX局", "XXX单位", "×××局", "某某单位")
+TOTAL_TOPICS = ("grand_total", "total_income", "total_expenditure", "fiscal_grand_total", "general_budget_expenditure",
+                "three_public_actual")
+
+
+@dataclass
+class Expected:
+    mutation: str
+    checks: tuple[str, ...]
+    page: Callable[[], int]  # read after typesetting
+    evidence: str
+    extra: dict = field(default_factory=dict)
+
+    def record(self, comp: Composed, document_id: str) -> dict:
+        return {"file": comp.file_name, "document_id": document_id, "mutation": self.mutation,
+                "checks": list(self.checks), "page": self.page(), "evidence": self.evidence}
+
+
+def _named_table(comp: Composed, rng: random.Random) -> TableModel:
+    """A table whose header names the unit (Shanghai names it once, above its first table)."""
+    if comp.doc.family.key == "shanghai":
+        return comp.tables[0]
+    return rng.choice(comp.tables)
+
+
+def title_year(comp: Composed, rng: random.Random) -> Expected | None:
+    model = rng.choice(comp.tables)
+    y = comp.doc.year
+    other = y - 1 if rng.random() < 0.7 else y + 1
+    base = re.sub(r"^\d{4} ?年度", "", model.title)
+    model.title = f"{other} 年度{base}"
+    return Expected("title_year", MUTATIONS["title_year"], lambda: model.first_page, model.title)
+
+
+def placeholder_name(comp: Composed, rng: random.Random) -> Expected | None:
+    model = _named_table(comp, rng)
+    model.unit_label = rng.choice(PLACEHOLDERS)
+    return Expected("placeholder_name", MUTATIONS["placeholder_name"], lambda: model.first_page, model.unit_label)
+
+
+def _in_order(short: str, long: str) -> bool:
+    """The warehouse's abbreviation rule: ``short``'s characters in order in ``long``, no region word dropped."""
+    gap = "[^区县市省州旗]*"
+    return re.fullmatch(gap + gap.join(re.escape(c) for c in short) + gap, long) is not None
+
+
+def other_unit_name(comp: Composed, rng: random.Random) -> Expected | None:
+    own = comp.doc.unit.name
+    others = [u.name for u in synthetic.make_units(40, rng.randrange(1000))
+              if u.name != own and not _in_order(u.name, own) and not _in_order(own, u.name)]
+    model = _named_table(comp, rng)
+    model.unit_label = rng.choice(others)
+    return Expected("other_unit_name", MUTATIONS["other_unit_name"], lambda: model.first_page, model.unit_label)
+
+
+def _text(spec) -> str:
+    return (spec.text if isinstance(spec, Cell) else spec or "").strip()
+
+
+def emptied_table(comp: Composed, rng: random.Random) -> Expected | None:
+    """Every figure of a table printed blank, no note saying why; the 三公 table when the 情况说明
+    states 三公 figures (then the statement contradicts it: an error as well)."""
+    three = next((t for t in comp.tables if t.canonical == "three_public" and any(f.cents for f in t.figures)), None)
+    stated = any(f.topic.startswith("three_public_") and f.cents for f in comp.narrative.figures)
+    candidates = [t for t in comp.tables if any(f.cents for f in t.figures)
+                  and t.canonical not in ("income_expenditure_summary", "disclosure_statistics")]
+    model = three if three is not None and stated else rng.choice(candidates)
+    for fig in model.figures:
+        spec = model.table.body[fig.row][fig.col]
+        model.table.body[fig.row][fig.col] = replace(spec, text="") if isinstance(spec, Cell) else ""
+    labelled = any(_text(model.table.body[r][c]) for r in {f.row for f in model.figures}
+                   for c in range(len(model.table.body[r])) if (r, c) not in {(f.row, f.col) for f in model.figures})
+    # rows with only figures, all blank, are no rows at all: the table reads as its header only
+    checks = MUTATIONS["emptied_table"] if labelled else ("completeness.table_header_only",)
+    if model is three:
+        checks += ("completeness.three_public_stated_table_empty",)
+    return Expected("emptied_table", checks, lambda: model.first_page, model.canonical)
+
+
+def _restate(comp: Composed, fig: NarrativeFigure, cents: int) -> None:
+    kind, text = comp.narrative.blocks[fig.block]
+    new_text = synthetic.narrative_money(cents, comp.doc.family.key)
+    # the figure as a whole number in the text: "0" is not the 0 of "2024"
+    spans = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(fig.text)}(?![\d.,])", text)]
+    start = spans[fig.occurrence]
+    comp.narrative.blocks[fig.block] = (kind, text[:start] + new_text + text[start + len(fig.text):])
+    # later figures of the same text in this block keep their occurrence count right
+    for other in comp.narrative.figures:
+        if other is not fig and other.block == fig.block and other.text == fig.text and other.occurrence > fig.occurrence:
+            other.occurrence -= 1
+    fig.true_cents, fig.cents, fig.text = fig.cents, cents, new_text
+
+
+def stated_total_zero(comp: Composed, rng: random.Random) -> Expected | None:
+    candidates = [f for f in comp.narrative.figures if f.topic in TOTAL_TOPICS and f.cents
+                  and synthetic.narrative_source(comp, f.topic)]
+    if not candidates:
+        return None
+    fig = rng.choice(candidates)
+    _restate(comp, fig, 0)
+    return Expected("stated_total_zero", MUTATIONS["stated_total_zero"], lambda: fig.page, f"{fig.topic} {fig.text}")
+
+
+def wan_yuan_slip(comp: Composed, rng: random.Random) -> Expected | None:
+    candidates = [f for f in comp.narrative.figures if f.cents and f.cents >= 100
+                  and synthetic.narrative_source(comp, f.topic)]
+    if not candidates:
+        return None
+    fig = rng.choice(candidates)
+    _restate(comp, fig, fig.cents * 10000)  # the figure in 元, still called 万元
+    return Expected("wan_yuan_slip", MUTATIONS["wan_yuan_slip"], lambda: fig.page, f"{fig.topic} {fig.text}")
+
+
+def three_public_total_zero(comp: Composed, rng: random.Random) -> Expected | None:
+    model = next((t for t in comp.tables if t.canonical == "three_public"), None)
+    if model is None:
+        return None
+    totals = [f for f in model.figures if f.item == "total" and f.cents]
+    if not totals:
+        return None
+    fig = rng.choice(totals)
+    fig.true_cents, fig.cents = fig.cents, 0
+    fig.text = synthetic.money(0, model.money_unit)
+    model.table.body[fig.row][fig.col] = fig.text
+    return Expected("three_public_total_zero", MUTATIONS["three_public_total_zero"], lambda: fig.page,
+                    f"合计 {fig.measure} {fig.text}")
+
+
+def as_of_year(comp: Composed, rng: random.Random) -> Expected | None:
+    """The vehicle count 截至 the year before (a 决算 counts at the end of its own year)."""
+    y = comp.doc.year
+    for index, (kind, text) in enumerate(comp.narrative.blocks):
+        match = re.search(rf"截至{y}(\s?)年", text)
+        if kind == "text" and match:
+            # the year only: the spacing after it stays as the family prints it
+            comp.narrative.blocks[index] = (kind, f"{text[:match.start()]}截至{y - 1}{text[match.start(1):]}")
+            return Expected("as_of_year", MUTATIONS["as_of_year"], lambda block=index: comp.block_pages[block], f"截至{y - 1}")
+    return None
+
+
+def operating_cost_over_public(comp: Composed, rng: random.Random) -> Expected | None:
+    """机关运行经费 stated above the 公用经费 the basic-expenditure table prints."""
+    fig = next((f for f in comp.narrative.figures if f.topic == "running_cost"), None)
+    public = next((f for t in comp.tables if t.canonical == "general_budget_basic_expenditure" for f in t.figures
+                   if f.item == "public_total" and f.cents), None)
+    if fig is None or public is None:
+        return None
+    _restate(comp, fig, public.cents + rng.randint(100, 5000))
+    return Expected("operating_cost_over_public", MUTATIONS["operating_cost_over_public"], lambda: fig.page,
+                    f"{fig.text} > {public.text}")
+
+
+def budget_stated_zero(comp: Composed, rng: random.Random) -> Expected | None:
+    """"预算为 0 万元，支出决算为 B 万元，完成预算的 R%": the 预算 a stated completion rate is computed on, as 0."""
+    candidates = [f for f in comp.narrative.figures if f.topic in ("general_budget_initial_budget", "three_public_budget")
+                  and f.cents and "完成" in comp.narrative.blocks[f.block][1]]
+    if not candidates:
+        return None
+    fig = rng.choice(candidates)
+    _restate(comp, fig, 0)
+    checks = MUTATIONS["budget_stated_zero"]
+    if synthetic.narrative_source(comp, fig.topic):  # the 三公 budget the table prints: a total stated as 0 too
+        checks += ("narrative.total_stated_zero",)
+    return Expected("budget_stated_zero", checks, lambda: fig.page, f"{fig.topic} {fig.text}")
+
+
+APPLY = {"title_year": title_year, "placeholder_name": placeholder_name, "other_unit_name": other_unit_name,
+         "emptied_table": emptied_table, "stated_total_zero": stated_total_zero, "wan_yuan_slip": wan_yuan_slip,
+         "three_public_total_zero": three_public_total_zero, "as_of_year": as_of_year,
+         "operating_cost_over_public": operating_cost_over_public, "budget_stated_zero": budget_stated_zero}
+
+
+def mutate(comp: Composed, mutation: str, rng: random.Random) -> Expected | None:
+    """Apply ``mutation`` to ``comp``; None when the report has nothing it applies to."""
+    return APPLY[mutation](comp, rng)
+
+
+def render_mutated(plan: synthetic.Plan, unit, year: int, mutation: str | None, out_dir: str) -> tuple[str, list[dict]]:
+    """Compose (no injected identity error), mutate, typeset; the PDF path and its ground truth."""
+    import os
+
+    comp = synthetic.compose(unit, year, plan.seed)
+    expected = mutate(comp, mutation, random.Random(f"mutation:{plan.seed}:{unit.index}:{year}:{mutation}")) \
+        if mutation else None
+    path = os.path.join(out_dir, comp.file_name)
+    synthetic.render_pdf(comp, path)
+    if expected is None:
+        return path, []
+    return path, [expected.record(comp, synthetic.sha256_file(path))]

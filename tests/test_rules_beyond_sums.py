@@ -1,0 +1,91 @@
+"""The checks beyond the sums (issue 15): on the real reports, and on mutated synthetic ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.rules_vs_mutations import build_corpus, new_rule_findings, score
+from corpus import mutations
+from ingestion.dbt_build import dbt_build
+from ingestion.runner import ingest
+from tests.conftest import EXAMPLES, query, shared_pdfs
+from validation.identities import validate
+
+
+@pytest.fixture(scope="module")
+def real_db(tmp_path_factory) -> Path:
+    """Every real report: the 决算 and 预算 PDFs in ../shared and the bundled examples."""
+    pdfs = sorted(str(p) for p in [*shared_pdfs().glob("*.pdf"), *(shared_pdfs() / "budget").glob("*.pdf"),
+                                   *EXAMPLES.glob("*.pdf")])
+    db = tmp_path_factory.mktemp("real_rules") / "real.duckdb"
+    assert ingest(pdfs, str(db), jobs=2, progress=False).count("failed") == 0
+    assert dbt_build(str(db)) == 0
+    validate(str(db))
+    return db
+
+
+def _new_findings(db: Path) -> list[tuple]:
+    return query(db, """SELECT d.source_file, f.page_number, f.check_name, f.severity, f.row_key
+                        FROM audit.identity_findings f JOIN raw.documents d USING (document_id)
+                        WHERE list_contains(?, f.check_name) ORDER BY 1, 2, 3""", [list(mutations.NEW_CHECKS)])
+
+
+def test_real_reports_findings_beyond_the_sums(real_db):
+    findings = _new_findings(real_db)
+    bureau = "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
+    template = "附件2：部门决算模板.pdf"
+    # the district bureau's table part is titled with the city bureau's name (page 7)
+    assert [f for f in findings if f[0] == bureau] == [
+        (bureau, 7, "completeness.names_another_unit", "warning", "上海市规划和自然资源局")]
+    assert query(real_db, """SELECT details FROM audit.identity_findings
+                             WHERE check_name = 'completeness.names_another_unit'""") == [
+        ("prints \"上海市规划和自然资源局2024年度部门决算表\": the unit named is not 上海市普陀区规划和自然资源局 "
+         "(the cover's)",)]
+    # the Shanghai template: its placeholders (上海市XX局, XXX万元) and its tables printed without figures
+    assert [(f[1], f[4]) for f in findings if f[0] == template and f[2] == "completeness.placeholder_text"] == [
+        (1, "XX"), (2, "XX"), (4, "XX"), (5, "XX"), (13, "XX"), (14, "XX"), (15, "XXX"), (16, "XXX"),
+        (17, "XXXXXXXX"), (18, "XX"), (19, "XX"), (20, "XXX"), (21, "XX"), (22, "XXXXXXXX")]
+    assert {f[3] for f in findings if f[2] == "completeness.placeholder_text"} == {"error"}
+    assert [(f[1], f[4]) for f in findings if f[0] == template and f[2] == "completeness.empty_table_without_note"] == [
+        (5, "income_expenditure_summary"), (6, "income"), (7, "expenditure"), (8, "fiscal_appropriation_summary"),
+        (10, "general_budget_expenditure"), (11, "general_budget_basic_expenditure")]
+    # nothing else: other years named in comparisons (与2023年度相比, 比2023年预算), a budget's 截至2023年8月31日
+    # vehicle count, abbreviations (省人大办公厅), Jiangsu's 此表为空 / 本部门无相关收支项目 notes all pass
+    assert {f[0] for f in findings} == {bureau, template}
+
+
+@pytest.fixture(scope="module")
+def mutated(tmp_path_factory):
+    """Ten mutated reports (each mutation once; seed 18: all apply, the emptied table is the 三公 one the
+    情况说明 states figures for) and two clean ones, through the real chain."""
+    folder = tmp_path_factory.mktemp("mutated")
+    db, truth = build_corpus(str(folder), mutated=10, clean=2, seed=18, jobs=1)
+    return db, truth
+
+
+def test_every_mutation_found_on_its_page(mutated):
+    db, truth = mutated
+    assert sorted(t["mutation"] for t in truth) == sorted(mutations.MUTATIONS)
+    assert "completeness.three_public_stated_table_empty" in next(t for t in truth if t["mutation"] == "emptied_table")["checks"]
+    result = score(truth, new_rule_findings(db))
+    assert result["misses"] == []
+    assert result["false_alarms"] == []
+
+
+def test_clean_reports_raise_no_new_check(mutated):
+    db, truth = mutated
+    mutated_ids = {t["document_id"] for t in truth}
+    assert len(query(db, "SELECT document_id FROM raw.documents")) == 12
+    assert [f for f in new_rule_findings(db) if f["document_id"] not in mutated_ids] == []
+
+
+def test_slip_details_name_both_figures(mutated):
+    db, truth = mutated
+    slip = next(t for t in truth if t["mutation"] == "wan_yuan_slip")
+    (details,) = query(db, """SELECT details FROM audit.identity_findings
+                              WHERE document_id = ? AND check_name = 'narrative.wan_yuan_slip'""",
+                       [slip["document_id"]])[0]
+    assert details.startswith(f"情况说明 states {slip['evidence'].split()[-1]}")
+    assert "10,000 times the table figure" in details
