@@ -89,3 +89,20 @@ def test_slip_details_name_both_figures(mutated):
                        [slip["document_id"]])[0]
     assert details.startswith(f"情况说明 states {slip['evidence'].split()[-1]}")
     assert "10,000 times the table figure" in details
+
+
+def test_every_rule_finding_reads_in_chinese(mutated, real_db):
+    """Each rule's finding says in Chinese what is wrong and quotes what is printed (never the
+    identities' "… 不成立", which would turn a problem's name into its opposite)."""
+    rules = ("completeness.title_names_another_year", "completeness.as_of_date_another_year",
+             "completeness.placeholder_text", "completeness.names_another_unit", "completeness.empty_table_without_note",
+             "completeness.three_public_stated_table_empty", "three_public.total_zero_parts_not", "narrative.wan_yuan_slip",
+             "narrative.total_stated_zero", "narrative.operating_cost_exceeds_public", "narrative.rate_on_zero_base")
+    rows = [r for db in (mutated[0], real_db) for r in query(
+        db, "SELECT check_name, check_name_zh, details_zh FROM audit.identity_findings WHERE list_contains(?, check_name)",
+        [list(rules)])]
+    assert {r[0] for r in rows} == set(rules)  # every rule fired somewhere, so every sentence is read here
+    assert [r for r in rows if not r[1] or not r[2] or "不成立" in r[2]] == []
+    bureau = [r[1] for r in query(real_db, """SELECT check_name, details_zh FROM audit.identity_findings
+                                              WHERE check_name = 'completeness.names_another_unit'""")]
+    assert bureau == ["第7页印有“上海市规划和自然资源局2024年度部门决算表”，所列单位与封面的“上海市普陀区规划和自然资源局”不符。"]

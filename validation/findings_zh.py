@@ -164,6 +164,9 @@ def details_zh(f) -> str:  # noqa: C901 - one sentence shape per check family, r
             codes = f"（{match.group(3)}）" if match.group(3) else ""
             return (f"{table}（第{page}页）{match.group(2)}个上级科目中有{match.group(1)}个与其下级科目之和不符{codes}："
                     "多数不符说明行或栏读取错位，而非印刷错误。")
+    rule = _rule_beyond_sums(name, details, at, page, table)
+    if rule:
+        return rule
     if not has_figures:
         return f"{at}，{row}：{check_name_zh(name)}不成立。"
 
@@ -224,3 +227,49 @@ def details_zh(f) -> str:  # noqa: C901 - one sentence shape per check family, r
     column = f"（{measure}栏）" if measure else ""
     return (f"{at}，{row}{column}印为{figure(f.actual_wan)}{unit}，按“{check_name_zh(name).split('：')[-1]}”应为"
             f"{figure(f.expected_wan)}{unit}{where}，相差{figure(abs(f.difference_wan))}{unit}，{bound}。")
+
+
+def _rule_beyond_sums(name: str, details: str, at: str, page, table: str) -> str:  # noqa: C901 - one shape per rule
+    """The reviewers' rules (issue 15, part 2) say what is wrong and quote what is printed."""
+    quoted = re.findall(r'"([^"]*)"', details)
+    first = quoted[0] if quoted else ""
+    if name == "completeness.title_names_another_year":
+        years = re.search(r"names (\d{4}); the report is for (\d{4})", details)
+        if years:
+            return f"{at}，标题“{first}”所列年度为{years.group(1)}年，而本报告为{years.group(2)}年度。"
+    if name == "completeness.as_of_date_another_year":
+        year = re.search(r"report for (\d{4})", details)
+        return f"{at}称“{first}”，截至日期的年度与报告年度（{year.group(1) if year else ''}年）不符。"
+    if name == "completeness.placeholder_text":
+        lines = re.match(r"(\d+) line", details)
+        return f"第{page}页有{lines.group(1) if lines else ''}行留有占位文字，例如“{first}”。"
+    if name == "completeness.names_another_unit":
+        cover = re.search(r"is not (.*) \(the cover's\)", details)
+        return f"第{page}页印有“{first}”，所列单位与封面的“{cover.group(1) if cover else ''}”不符。"
+    if name == "completeness.empty_table_without_note":
+        return f"{table}（第{page}页）印有表格各行，但没有任何数字，也没有说明为何为空（如“本表无数据”）。"
+    if name == "completeness.three_public_stated_table_empty":
+        stated = re.search(r"\(page (\d+)\) states (.*)$", details)
+        if stated:
+            return f"“三公”经费表（第{page}页）未印任何数字，而情况说明（第{stated.group(1)}页）称“{stated.group(2)}”。"
+    if name == "three_public.total_zero_parts_not":
+        return f"{at}，“三公”经费合计印为0，而分项不为0（{details.split(' while ', 1)[-1]}）。"
+    if name == "narrative.wan_yuan_slip":
+        match = re.match(r"情况说明 states (.*?); \w+ \(page (\d+)\) prints (\S+)", details)
+        if match:
+            return (f"情况说明（第{page}页）称{match.group(1)}，而{table}（第{match.group(2)}页）印为{match.group(3)}，"
+                    "两者相差一万倍：元与万元混用。")
+    if name == "narrative.total_stated_zero":
+        match = re.match(r"情况说明 states the total \w+ as (.*?); \w+ \(page (\d+)\) prints (.*)$", details)
+        if match:
+            return f"情况说明（第{page}页）称合计为{match.group(1)}，而{table}（第{match.group(2)}页）印为{match.group(3)}。"
+    if name == "narrative.operating_cost_exceeds_public":
+        match = re.match(r"情况说明 states 机关运行经费 (.*?), more than 公用经费 ([\d.,]+) 万元 \((\w+), page (\d+)\)", details)
+        if match:
+            return (f"情况说明（第{page}页）称机关运行经费为{match.group(1)}，大于{table_zh(match.group(3)) or match.group(3)}"
+                    f"（第{match.group(4)}页）的公用经费{match.group(2)}万元。")
+    if name == "narrative.rate_on_zero_base":
+        match = re.match(r"情况说明 states a completion rate of (.*?) on a 预算", details)
+        if match:
+            return f"情况说明（第{page}页）称完成预算的{match.group(1)}，而所述预算数为0，完成率无从计算。"
+    return ""
