@@ -98,7 +98,7 @@ def test_every_mart_is_a_sheet_with_chinese_headers_number_formats_and_a_frozen_
     assert labels[:4] == ["文档编号（SHA-256）", "科目编码", "入库时间", "页码"]
     # Leshan's income from 208 (社会保障和就业支出) total, printed 16.14 万元 (as tests/test_operations.py)
     income = [r for r in book.records("fct_income") if r.get("科目编码", (None,))[0] == "208"]
-    assert [(r["合计（万元）"], r["页码"]) for r in income] == [(("16.14", "n", "#,##0.00"), ("38", "n", "0"))]  # 收入决算表, p.38
+    assert [(r["收入合计（万元）"], r["页码"]) for r in income] == [(("16.14", "n", "#,##0.00"), ("38", "n", "0"))]  # 收入决算表, p.38
     lines = [r for r in book.records("fct_budget_line")
              if r["表名"][0] == "income" and r.get("科目编码", ("",))[0] == "20899" and r["栏目"][0] == "total"]
     assert [(r["金额（万元）"], r["所印数字（原文）"]) for r in lines] == [(("1.3", "n", "#,##0.00"), ("1.30", "inlineStr", "General"))]
