@@ -141,7 +141,7 @@ def details_zh(f) -> str:  # noqa: C901 - one sentence shape per check family, r
     at = f"{table}第{page}页" if table else f"第{page}页"
     pages = _pages(details)
     bound = _bound(f.bound_rule, f.tolerance_wan)
-    has_figures = f.actual_wan is not None and f.actual_wan == f.actual_wan
+    has_figures = all(v is not None and v == v for v in (f.actual_wan, f.expected_wan, f.difference_wan))
     diff = f"{_num(abs(f.difference_wan))}" if has_figures else ""
     row, measure = _row(f.row_key, name), measure_zh(f.measure)
 
