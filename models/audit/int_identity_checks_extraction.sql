@@ -159,20 +159,4 @@ all_checks as (
     select * from economic_code_length
 )
 
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    null::decimal(20, 6) as expected_wan,
-    null::decimal(20, 6) as actual_wan,
-    null::decimal(20, 6) as difference_wan,
-    0::decimal(22, 8) as bound_wan,
-    0::decimal(20, 6) as precision_unit,
-    page_number,
-    details,
-    true as is_failed,
-    severity_hint
-from all_checks
+{{ decided_checks_from(['all_checks']) }}

@@ -145,21 +145,5 @@ checks as (
 )
 
 select * from checks
-union all
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    page_number,
-    details,
-    null::decimal(20, 6) as expected_wan,
-    null::decimal(20, 6) as actual_wan,
-    null::decimal(20, 6) as difference_wan,
-    0::decimal(22, 8) as bound_wan,
-    0::decimal(20, 6) as precision_unit,
-    true as is_failed,
-    severity_hint
-from three_public_zero_total
+union all by name
+{{ decided_checks_from(['three_public_zero_total']) }}
