@@ -29,6 +29,8 @@ MUTATIONS: dict[str, tuple[str, ...]] = {
     "as_of_year": ("completeness.as_of_date_another_year",),
     "operating_cost_over_public": ("narrative.operating_cost_exceeds_public",),
     "budget_stated_zero": ("narrative.rate_on_zero_base",),
+    "wording_flip": ("narrative.comparison_words_disagree",),
+    "removed_reason": ("narrative.change_without_reason",),
 }
 # every check the new rules add: a clean report must raise none of them
 NEW_CHECKS = (
@@ -36,6 +38,7 @@ NEW_CHECKS = (
     "completeness.names_another_unit", "completeness.empty_table_without_note",
     "completeness.three_public_stated_table_empty", "three_public.total_zero_parts_not", "narrative.wan_yuan_slip",
     "narrative.total_stated_zero", "narrative.operating_cost_exceeds_public", "narrative.rate_on_zero_base",
+    "narrative.comparison_words_disagree", "narrative.change_without_reason",
 )
 # what the benchmark scores: the new checks and the older one an emptied table without row labels raises
 SCORED_CHECKS = (*NEW_CHECKS, "completeness.table_header_only")
@@ -202,13 +205,45 @@ def budget_stated_zero(comp: Composed, rng: random.Random) -> Expected | None:
     checks = MUTATIONS["budget_stated_zero"]
     if synthetic.narrative_source(comp, fig.topic):  # the 三公 budget the table prints: a total stated as 0 too
         checks += ("narrative.total_stated_zero",)
+    if re.search(r"决算数(?:小于|等于)预算数", comp.narrative.blocks[fig.block][1]):  # now the 决算 is the larger
+        checks += ("narrative.comparison_words_disagree",)
     return Expected("budget_stated_zero", checks, lambda: fig.page, f"{fig.topic} {fig.text}")
+
+
+_FLIPS = {"增加": "减少", "减少": "增加", "大于": "小于", "小于": "大于"}
+
+
+def wording_flip(comp: Composed, rng: random.Random) -> Expected | None:
+    """The direction word of a comparison turned round: "收、支总计各减少 X 万元，增长 Y%" (the rate
+    still says 增长) or "决算数小于预算数" where the 决算 is the larger."""
+    spots = [(index, match) for index, (kind, text) in enumerate(comp.narrative.blocks) if kind == "text"
+             for match in re.finditer(r"(?<=总计各)(增加|减少)|(?<=决算数)(大于|小于)(?=预算数)", text)]
+    if not spots:
+        return None
+    index, match = rng.choice(spots)
+    kind, text = comp.narrative.blocks[index]
+    flipped = _FLIPS[match.group(0)]
+    comp.narrative.blocks[index] = (kind, text[:match.start()] + flipped + text[match.end():])
+    return Expected("wording_flip", MUTATIONS["wording_flip"], lambda: comp.block_pages[index],
+                    f"{match.group(0)} -> {flipped}")
+
+
+def removed_reason(comp: Composed, rng: random.Random) -> Expected | None:
+    """The change against last year stated without the 主要原因 the template asks for."""
+    for index, (kind, text) in enumerate(comp.narrative.blocks):
+        match = re.search(r"(相比，收、支总计各(?:增加|减少)[^。]*。)(主要原因是[^。]*。)", text)
+        if kind == "text" and match:
+            comp.narrative.blocks[index] = (kind, text[:match.start(2)] + text[match.end(2):])
+            return Expected("removed_reason", MUTATIONS["removed_reason"], lambda block=index: comp.block_pages[block],
+                            match.group(2))
+    return None
 
 
 APPLY = {"title_year": title_year, "placeholder_name": placeholder_name, "other_unit_name": other_unit_name,
          "emptied_table": emptied_table, "stated_total_zero": stated_total_zero, "wan_yuan_slip": wan_yuan_slip,
          "three_public_total_zero": three_public_total_zero, "as_of_year": as_of_year,
-         "operating_cost_over_public": operating_cost_over_public, "budget_stated_zero": budget_stated_zero}
+         "operating_cost_over_public": operating_cost_over_public, "budget_stated_zero": budget_stated_zero,
+         "wording_flip": wording_flip, "removed_reason": removed_reason}
 
 
 def mutate(comp: Composed, mutation: str, rng: random.Random) -> Expected | None:

@@ -43,7 +43,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from corpus import classification as cls
 from corpus.render import (
@@ -1643,8 +1643,30 @@ def _overall(doc: DocContext, w: NarrativeWriter) -> None:
     bal = led.balances
     grand = led.total("income_total") + bal["nab_used"] + sum(bal[k] for k in ("gb_open", "gf_open", "sc_open", "nf_open"))
     w.section(SECTION_TITLES[0])
-    w.text(f"{y}{s}年度收、支总计均为{s}{w.amount('grand_total', grand)}{s}万元。"
+    w.text(f"{y}{s}年度收、支总计均为{s}{w.amount('grand_total', grand)}{s}万元。{_change_vs_last_year(doc, grand)}"
            f"主要原因是{doc.rng.choice(('人员变动及正常增资', '项目支出增加', '压减一般性支出', '重点工作任务调整'))}。")
+
+
+def _change_vs_last_year(doc: DocContext, cents: int) -> str:
+    """"与2023年度相比，收、支总计各增加 X 万元，增长 Y%。": last year's total drawn from its own random
+    stream (the document's stream, and so everything else it draws, stays as it was)."""
+    s = _sp(doc)
+    last = round(cents * random.Random(f"last_year:{doc.file_name}").uniform(0.7, 1.3))
+    if not last or last == cents:
+        return f"与{doc.year - 1}{s}年度持平。"
+    change = abs(cents - last)
+    rate = (Decimal(100 * change) / Decimal(last)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    more = cents > last
+    return (f"与{doc.year - 1}{s}年度相比，收、支总计各{'增加' if more else '减少'}{s}"
+            f"{narrative_money(change, doc.family.key)}{s}万元，{'增长' if more else '下降'}{s}{rate}%。")
+
+
+def _versus_budget(doc: DocContext, actual: int, budget: int) -> str:
+    """"决算数大于预算数的主要原因是…": the direction of the 决算 against its 预算, with a reason."""
+    if actual == budget:
+        return "决算数等于预算数。"
+    reason = random.Random(f"versus_budget:{doc.file_name}").choice(("年中追加预算", "项目按进度支付", "厉行节约"))
+    return f"决算数{'大于' if actual > budget else '小于'}预算数的主要原因是{reason}。"
 
 
 def _income_text(doc: DocContext, w: NarrativeWriter) -> None:
@@ -1694,7 +1716,8 @@ def _general_budget_text(doc: DocContext, w: NarrativeWriter) -> None:
     if parts:
         w.text("主要用于以下方面：" + "；".join(parts) + "。")
     w.text(f"一般公共预算财政拨款支出年初预算为{s}{w.amount('general_budget_initial_budget', led.gb_budget)}{s}万元，"
-           f"支出决算为{s}{w.amount('general_budget_expenditure', gb)}{s}万元，完成年初预算的{s}{_pct(gb, led.gb_budget)}。")
+           f"支出决算为{s}{w.amount('general_budget_expenditure', gb)}{s}万元，完成年初预算的{s}{_pct(gb, led.gb_budget)}。"
+           + _versus_budget(doc, gb, led.gb_budget))
 
 
 def _basic_text(doc: DocContext, w: NarrativeWriter) -> None:

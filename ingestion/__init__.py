@@ -4,4 +4,4 @@ __version__ = "0.1.0"
 
 # Bumped whenever extraction output changes, so that a re-run re-extracts
 # documents ingested by an older extractor (see ingestion/runner.py).
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"

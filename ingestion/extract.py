@@ -22,6 +22,7 @@ from ingestion.keycolumns import roles_by_content
 from ingestion.lines import text_lines, visible_page
 from ingestion.nametree import NameTreeState
 from ingestion.narrative import read_contents, read_narrative
+from ingestion.narrative_statements import read_statements
 from ingestion.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
 from ingestion.paths import stored_name, stored_path
 from ingestion.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
@@ -97,6 +98,7 @@ class Extraction:
     cells: list[dict] = field(default_factory=list)
     grid_rows: list[dict] = field(default_factory=list)
     narrative: list[dict] = field(default_factory=list)
+    statements: list[dict] = field(default_factory=list)
     contents: list[dict] = field(default_factory=list)
     sheets: SheetsResult = field(default_factory=SheetsResult)
     errors: list[dict] = field(default_factory=list)
@@ -486,6 +488,7 @@ class _DocumentReader:
         self.out.tables = [i.record() for i in self.instances]
         table_pages = frozenset(row["page_number"] for row in self.out.grid_rows)
         self.out.narrative = read_narrative(self.out.pages, cover.fiscal_year, table_pages, report_kind)
+        self.out.statements = read_statements(self.out.pages, cover.fiscal_year)
         self.out.contents = read_contents(self.out.pages)
         self.out.sheets = read_sheets(self.out.pages, self.out.grid_rows)
         return self.out

@@ -17,7 +17,7 @@ from ingestion.export_folder import check_replaceable, exporting_to
 from ingestion.warehouse import SCHEMA_VERSION, WarehouseError, connect, meta_value
 
 RAW_TABLES = ("documents", "pages", "table_instances", "table_cells", "table_grid_rows", "narrative_figures",
-              "contents_entries", "ingest_errors", "performance_sheets", "performance_budget_rows",
+              "narrative_statements", "contents_entries", "ingest_errors", "performance_sheets", "performance_budget_rows",
               "performance_indicators", "performance_summary_rows")
 
 

@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from ingestion import EXTRACTOR_VERSION
+from ingestion.narrative_statements import STATEMENT_COLUMNS
 from ingestion.paths import stored_name, stored_path
 from ingestion.sheets import BUDGET_ROW_COLUMNS, INDICATOR_COLUMNS, SHEET_COLUMNS, SUMMARY_ROW_COLUMNS
 
@@ -44,6 +45,11 @@ DDL = [
         document_id VARCHAR, figure_seq INTEGER, page_number INTEGER, topic VARCHAR, stated_text VARCHAR,
         stated_wan DECIMAL(20, 6), stated_rate DECIMAL(12, 6), base_wan DECIMAL(20, 6), base_topic VARCHAR,
         context VARCHAR, subject_code VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS raw.narrative_statements (
+        document_id VARCHAR, statement_seq INTEGER, page_number INTEGER, kind VARCHAR, statement_text VARCHAR,
+        subject_text VARCHAR, direction_word VARCHAR, amount_text VARCHAR, amount_wan DECIMAL(20, 6),
+        rate_word VARCHAR, rate_text VARCHAR, rate_percent DECIMAL(20, 6), figure_text VARCHAR,
+        figure_wan DECIMAL(20, 6), base_text VARCHAR, base_wan DECIMAL(20, 6), reason_text VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS raw.contents_entries (
         document_id VARCHAR, page_number INTEGER, table_name VARCHAR, listed_text VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS raw.ingest_errors (
@@ -66,6 +72,8 @@ _ADDED_COLUMNS = [
 class WarehouseError(Exception):
     """The warehouse file cannot be opened or is not ours."""
 
+
+_STATEMENT_DECIMALS = ("amount_wan", "rate_percent", "figure_wan", "base_wan")
 
 # Columns of the 绩效自评表 tables that hold exact numbers (ingestion/sheets.py gives Decimals).
 _SHEET_DECIMALS = {
@@ -102,7 +110,7 @@ SHEET_TABLES = {
 DDL += [_sheet_ddl(table, columns) for table, columns in SHEET_TABLES.items()]
 
 _CHILD_TABLES = ("raw.pages", "raw.table_instances", "raw.table_cells", "raw.table_grid_rows",
-                 "raw.narrative_figures", "raw.contents_entries", *SHEET_TABLES)
+                 "raw.narrative_figures", "raw.narrative_statements", "raw.contents_entries", *SHEET_TABLES)
 
 _SCHEMA_NAMES = {"raw", "staging", "intermediate", "marts", "marts_zh", "audit", "reference"}
 
@@ -267,6 +275,10 @@ def write_document(con, extraction, replaces: list[str]) -> None:
                        "base_wan", "base_topic", "context", "subject_code"],
                       narrative, {"stated_wan": "DECIMAL(20, 6)", "stated_rate": "DECIMAL(12, 6)",
                                   "base_wan": "DECIMAL(20, 6)", "base_topic": "VARCHAR", "subject_code": "VARCHAR"})
+        _insert_frame(con, "raw.narrative_statements", ["document_id", *STATEMENT_COLUMNS],
+                      [dict(s, document_id=document_id, **{k: _text(s[k]) for k in _STATEMENT_DECIMALS})
+                       for s in extraction.statements],
+                      {k: "DECIMAL(20, 6)" for k in _STATEMENT_DECIMALS})
         _insert_frame(con, "raw.contents_entries", ["document_id", "page_number", "table_name", "listed_text"],
                       [dict(c, document_id=document_id) for c in extraction.contents], {})
         for table, records in zip(SHEET_TABLES, (extraction.sheets.sheets, extraction.sheets.budget_rows,

@@ -229,6 +229,53 @@ def details_zh(f) -> str:  # noqa: C901 - one sentence shape per check family, r
             f"{figure(f.expected_wan)}{unit}{where}，相差{figure(abs(f.difference_wan))}{unit}，{bound}。")
 
 
+def _words_disagree(details: str, page) -> str:
+    """情况说明 "…" states "减少 278.06万元", then "增加主要原因是…" (and the other shapes of the check)."""
+    statement = re.match(r'情况说明 "(.*?)" states ', details)
+    said = f"情况说明（第{page}页）称“{statement.group(1) if statement else ''}”"
+    tail = details[statement.end():] if statement else details
+    if match := re.fullmatch(r'"(.*?)" and "(.*?)"', tail):
+        return f"{said}：前称“{match.group(1)}”，后称“{match.group(2)}”，增减方向相反。"
+    if match := re.fullmatch(r'"(.*?)" with a change of (.*)', tail):
+        return f"{said}：称“{match.group(1)}”，却列有{match.group(2)}的变动。"
+    if match := re.fullmatch(r'"(.*?)", then "(.*?)"', tail):
+        return f"{said}：先称“{match.group(1)}”，随后所述原因却是“{match.group(2)}”，增减方向相反。"
+    if match := re.fullmatch(r"决算数(\S+?)预算数 for 决算 (\S+) and 预算 (\S+)", tail):
+        return f"{said}：称决算数{match.group(1)}预算数，而所列决算为{match.group(2)}、预算为{match.group(3)}。"
+    if match := re.fullmatch(r"决算数(\S+?)预算数 and a completion rate of (\S+)", tail):
+        return f"{said}：称决算数{match.group(1)}预算数，而所列完成率为{match.group(2)}。"
+    return f"{said}：用词与所列数字相互矛盾。"
+
+
+def _change_rate(details: str, page) -> str:
+    match = re.match(r'情况说明 "(.*?)": (?:last year (\S+), this year (\S+)|this year (\S+), so last year (\S+)), '
+                     r"a change of (\S+)$", details)
+    if not match:
+        return ""
+    years = (f"上年{match.group(2)}、本年{match.group(3)}" if match.group(2)
+             else f"本年{match.group(4)}、据此上年为{match.group(5)}")
+    return f"情况说明（第{page}页）称“{match.group(1)}”，而按{years}重新计算，变动率为{match.group(6)}。"
+
+
+def _completion_rate(details: str, page) -> str:
+    match = re.match(r'情况说明 "(.*?)": 决算 (\S+) of 预算 (\S+) is (\S+), stated as (\S+)$', details)
+    if not match:
+        return ""
+    return (f"情况说明（第{page}页）称完成预算的{match.group(5)}，而决算{match.group(2)}÷预算{match.group(3)}"
+            f"重新计算为{match.group(4)}。")
+
+
+def _without_reason(details: str, page) -> str:
+    statement = re.match(r'情况说明 "(.*?)"', details)
+    return f"情况说明（第{page}页）称“{statement.group(1) if statement else ''}”，但未说明变动的主要原因。"
+
+
+_COMPARISON_RULES = {
+    "narrative.comparison_words_disagree": _words_disagree, "narrative.change_rate_recomputed": _change_rate,
+    "narrative.completion_rate_recomputed": _completion_rate, "narrative.change_without_reason": _without_reason,
+}
+
+
 def _rule_beyond_sums(name: str, details: str, at: str, page, table: str) -> str:  # noqa: C901 - one shape per rule
     """The reviewers' rules (issue 15, part 2) say what is wrong and quote what is printed."""
     quoted = re.findall(r'"([^"]*)"', details)
@@ -268,6 +315,8 @@ def _rule_beyond_sums(name: str, details: str, at: str, page, table: str) -> str
         if match:
             return (f"情况说明（第{page}页）称机关运行经费为{match.group(1)}，大于{table_zh(match.group(3)) or match.group(3)}"
                     f"（第{match.group(4)}页）的公用经费{match.group(2)}万元。")
+    if name in _COMPARISON_RULES:
+        return _COMPARISON_RULES[name](details, page)
     if name == "narrative.rate_on_zero_base":
         match = re.match(r"情况说明 states a completion rate of (.*?) on a 预算", details)
         if match:

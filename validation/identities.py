@@ -88,6 +88,9 @@ def _load_checks(con) -> int:
                           WHEN c.is_failed OR c.severity_hint IS NOT NULL THEN 'decided by what is printed, no rounding'
                           WHEN c.precision_unit > 0 THEN 'the recomputed percentage rounded to the printed '
                               || rtrim(rtrim((c.precision_unit)::VARCHAR, '0'), '.') || '%'
+                              -- a rate recomputed from rounded figures: their spread is part of the bound
+                              || CASE WHEN c.bound_wan > 0 THEN ', plus the spread of the figures'' rounding ('
+                                      || rtrim(rtrim(round(c.bound_wan, 6)::VARCHAR, '0'), '.') || '%)' ELSE '' END
                           WHEN c.measure = 'percent' THEN 'Σ half a unit of the last printed digit of the two '
                               || 'percentages = ' || rtrim(rtrim(c.bound_wan::VARCHAR, '0'), '.') || '%'
                           WHEN c.measure IN ('weight', 'score') AND c.bound_wan = 0

@@ -7,8 +7,8 @@
 -- Each family lives in its own model; a new family is a new
 -- int_identity_checks_<family> model added to this list.
 {% set families = [
-    'summary', 'hierarchy', 'row', 'basic_expenditure', 'cross_table', 'narrative', 'completeness', 'performance',
-    'extraction'
+    'summary', 'hierarchy', 'row', 'basic_expenditure', 'cross_table', 'narrative', 'narrative_statements',
+    'completeness', 'performance', 'extraction'
 ] %}
 
 {% for family in families %}

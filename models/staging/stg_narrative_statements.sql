@@ -1,0 +1,19 @@
+select
+    document_id,
+    statement_seq,
+    page_number,
+    kind,
+    statement_text,
+    subject_text,
+    direction_word,
+    amount_text,
+    amount_wan,
+    rate_word,
+    rate_text,
+    rate_percent,
+    figure_text,
+    figure_wan,
+    base_text,
+    base_wan,
+    reason_text
+from {{ source('raw', 'narrative_statements') }}
