@@ -173,8 +173,11 @@ def test_budget_narrative_agrees_with_the_tables(budget_db):
                                   WHERE c.check_name = 'narrative.performance_target_funds_within_project_budget'""")
     assert dict(targets) == {shanghai.WELFARE_HOME_2024: Decimal("262.00"), shanghai.GOVERNMENT_OFFICE_2025: Decimal("6626"),
                              shanghai.WANLI_2024: Decimal("5634.81")}
-    assert query(budget_db, """SELECT count(*) FROM audit.identity_findings f JOIN marts.dim_document d
-                               USING (document_id) WHERE d.report_kind = 'budget' AND f.family = 'narrative'""") == [(0,)]
+    # the stated change rates that miss their recomputation (0.06% for 0.598% …) are the reports' own
+    # mistakes, each asserted with its verdict in tests/test_rules_beyond_sums.py
+    assert query(budget_db, """SELECT count(*) FILTER (WHERE f.check_name != 'narrative.change_rate_recomputed'),
+                                      count(*) FROM audit.identity_findings f JOIN marts.dim_document d
+                               USING (document_id) WHERE d.report_kind = 'budget' AND f.family = 'narrative'""") == [(0, 7)]
 
 
 def test_a_budget_narrative_figure_that_differs_is_a_finding(budget_db, tmp_path):

@@ -317,6 +317,10 @@ def _rule_beyond_sums(name: str, details: str, at: str, page, table: str) -> str
                     f"（第{match.group(4)}页）的公用经费{match.group(2)}万元。")
     if name in _COMPARISON_RULES:
         return _COMPARISON_RULES[name](details, page)
+    if name == "narrative.rate_without_base":
+        match = re.match(r'情况说明 states (\S+) \("(.*?)"\)', details)
+        if match:
+            return f"情况说明（第{page}页）称“{match.group(2)}”，但计算{match.group(1)}所依据的数字（如预算数）既未在文中列出，也未见于表中。"
     if name == "narrative.rate_on_zero_base":
         match = re.match(r"情况说明 states a completion rate of (.*?) on a 预算", details)
         if match:

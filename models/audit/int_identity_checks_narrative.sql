@@ -301,6 +301,31 @@ rates_on_zero as (
     where topic like '%completion\_rate' escape '\' and stated_rate is not null and base_wan = 0 and stated_wan != 0
 ),
 
+-- a rate stated where its base is printed nowhere: not in the sentence, and no table figure for it
+-- ("公务接待费支出决算为 3.2 万元，完成预算的 80%" with no 三公 table). A 0% of 0 万元 claims nothing.
+rates_without_base as (
+    select
+        document_id,
+        'narrative' as family,
+        null as table_name,
+        'percent' as measure,
+        0::decimal(20, 6) as precision_unit,
+        page_number,
+        'narrative.rate_without_base' as check_name,
+        topic as row_key,
+        0 as bound_wan,
+        null::decimal(20, 6) as expected_wan,
+        (stated_rate * 100)::decimal(20, 6) as actual_wan,
+        true as is_failed,
+        'warning' as severity_hint,
+        '情况说明 states ' || stated_text || ' ("' || context || '"), but no figure it is taken of is printed: not in the '
+        || 'sentence, and no table holds it' as details
+    from figures
+    where
+        stated_rate is not null and base_wan is null and topic not like '%\_other\_year' escape '\'
+        and (stated_rate != 0 or coalesce(stated_wan, 0) != 0)
+),
+
 checks as (
     -- the kinds list their columns in different orders: union by name
     select * from amount_checks
@@ -320,6 +345,8 @@ checks as (
     select * from operating_over_public
     union all by name
     select * from rates_on_zero
+    union all by name
+    select * from rates_without_base
 ),
 
 decided as (
