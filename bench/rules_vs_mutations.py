@@ -69,9 +69,14 @@ def new_rule_findings(db: str) -> list[dict]:
     return [dict(zip(("document_id", "check_name", "page_number", "severity", "details"), r, strict=True)) for r in rows]
 
 
+def _check_page(truth: dict, check: str) -> int:
+    """The page a mutation's check is raised on (a deleted table's: the contents page)."""
+    return truth.get("check_pages", {}).get(check, truth["page"])
+
+
 def score(truth: list[dict], findings: list[dict]) -> dict:
     """Per check: expected, found (on its page), findings, true positives; and the misses / false alarms."""
-    expected = {(t["document_id"], check, t["page"]) for t in truth for check in t["checks"]}
+    expected = {(t["document_id"], check, _check_page(t, check)) for t in truth for check in t["checks"]}
     found = {(f["document_id"], f["check_name"], f["page_number"]) for f in findings}
     per: dict[str, Counter] = {check: Counter() for check in mutations.SCORED_CHECKS}
     for _doc, check, _page in expected:
@@ -81,7 +86,7 @@ def score(truth: list[dict], findings: list[dict]) -> dict:
     for f in findings:
         per[f["check_name"]]["findings"] += 1
         per[f["check_name"]]["true_positive"] += (f["document_id"], f["check_name"], f["page_number"]) in expected
-    misses = [t for t in truth if any((t["document_id"], c, t["page"]) not in found for c in t["checks"])]
+    misses = [t for t in truth if any((t["document_id"], c, _check_page(t, c)) not in found for c in t["checks"])]
     false_alarms = [f for f in findings if (f["document_id"], f["check_name"], f["page_number"]) not in expected]
     return {"per_check": per, "misses": misses, "false_alarms": false_alarms}
 
@@ -98,14 +103,21 @@ def main(argv: list[str] | None = None) -> int:
     os.makedirs(folder, exist_ok=True)
     start = time.monotonic()
     db, truth = build_corpus(folder, args.mutated, args.clean, args.seed, args.jobs)
-    result = score(truth, new_rule_findings(db))
+    with open(os.path.join(folder, "truth.json"), "w", encoding="utf-8") as handle:
+        json.dump(truth, handle, ensure_ascii=False, indent=1)  # the ground truth, beside the PDFs it describes
+    findings = new_rule_findings(db)
+    result = score(truth, findings)
+    severities: dict[str, Counter] = {check: Counter() for check in mutations.SCORED_CHECKS}
+    for f in findings:
+        severities[f["check_name"]][f["severity"]] += 1
     print(f"{len(truth)} mutated reports with a mutation applied, {args.mutated + args.clean - len(truth)} without; "
           f"{time.monotonic() - start:.0f}s; {folder}")
-    print(f"{'check':<50} {'expected':>8} {'found':>6} {'recall':>7} {'findings':>8} {'precision':>9}")
+    print(f"{'check':<50} {'expected':>8} {'found':>6} {'recall':>7} {'findings':>8} {'precision':>9}  severity")
     for check, c in result["per_check"].items():
         recall = f"{c['found'] / c['expected']:.3f}" if c["expected"] else "-"
         precision = f"{c['true_positive'] / c['findings']:.3f}" if c["findings"] else "-"
-        print(f"{check:<50} {c['expected']:>8} {c['found']:>6} {recall:>7} {c['findings']:>8} {precision:>9}")
+        severity = ", ".join(f"{n} {kind}" for kind, n in sorted(severities[check].items()))
+        print(f"{check:<50} {c['expected']:>8} {c['found']:>6} {recall:>7} {c['findings']:>8} {precision:>9}  {severity}")
     for miss in result["misses"]:
         print("MISS", json.dumps(miss, ensure_ascii=False))
     for alarm in result["false_alarms"]:

@@ -2,8 +2,9 @@
 
 Each mutation changes what one report prints the way reviewers find reports wrong (a title naming
 last year, a template's placeholder left in, another unit's name, a table printed empty, a total
-stated as 0, 元 written as 万元, a 三公 合计 of 0) and returns the findings it must cause: the
-check and the page, known once the report is typeset (``Expected.page()``).
+stated as 0, 元 written as 万元, a 三公 合计 of 0, a code printed with a sibling's name, a listed table
+left out) and returns the findings it must cause: the check and the page, known once the report is
+typeset (``Expected.page()``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ MUTATIONS: dict[str, tuple[str, ...]] = {
     "budget_stated_zero": ("narrative.rate_on_zero_base",),
     "wording_flip": ("narrative.comparison_words_disagree",),
     "removed_reason": ("narrative.change_without_reason",),
+    "other_code_name": ("cross_table.code_named_as_another",),
+    "deleted_table": ("completeness.listed_table_missing",),
+    "rate_without_base": ("narrative.rate_without_base", "completeness.listed_table_missing"),
 }
 # every check the new rules add: a clean report must raise none of them
 NEW_CHECKS = (
@@ -39,9 +43,11 @@ NEW_CHECKS = (
     "completeness.three_public_stated_table_empty", "three_public.total_zero_parts_not", "narrative.wan_yuan_slip",
     "narrative.total_stated_zero", "narrative.operating_cost_exceeds_public", "narrative.rate_on_zero_base",
     "narrative.comparison_words_disagree", "narrative.change_without_reason",
+    "cross_table.code_named_as_another", "narrative.rate_without_base",
 )
-# what the benchmark scores: the new checks and the older one an emptied table without row labels raises
-SCORED_CHECKS = (*NEW_CHECKS, "completeness.table_header_only")
+# what the benchmark scores: the new checks, the older one an emptied table without row labels raises, and the
+# older one a deleted table raises
+SCORED_CHECKS = (*NEW_CHECKS, "completeness.table_header_only", "completeness.listed_table_missing")
 PLACEHOLDERS = ("XX局", "XXX单位", "×××局", "某某单位")
 TOTAL_TOPICS = ("grand_total", "total_income", "total_expenditure", "fiscal_grand_total", "general_budget_expenditure",
                 "three_public_actual")
@@ -53,11 +59,12 @@ class Expected:
     checks: tuple[str, ...]
     page: Callable[[], int]  # read after typesetting
     evidence: str
-    extra: dict = field(default_factory=dict)
+    other_pages: dict[str, Callable[[], int]] = field(default_factory=dict)  # a check raised on another page
 
     def record(self, comp: Composed, document_id: str) -> dict:
         return {"file": comp.file_name, "document_id": document_id, "mutation": self.mutation,
-                "checks": list(self.checks), "page": self.page(), "evidence": self.evidence}
+                "checks": list(self.checks), "page": self.page(), "evidence": self.evidence,
+                "check_pages": {check: page() for check, page in self.other_pages.items()}}
 
 
 def _named_table(comp: Composed, rng: random.Random) -> TableModel:
@@ -237,13 +244,90 @@ def removed_reason(comp: Composed, rng: random.Random) -> Expected | None:
             return Expected("removed_reason", MUTATIONS["removed_reason"], lambda block=index: comp.block_pages[block],
                             match.group(2))
     return None
+def _compatible(a: str, b: str) -> bool:
+    """The warehouse's names_compatible: equal up to name_key, one a prefix or an abbreviation of the other."""
+    a, b = synthetic.name_key(a), synthetic.name_key(b)
+
+    def in_order(short: str, long: str) -> bool:
+        return re.fullmatch(".*" + ".*".join(re.escape(c) for c in short) + ".*", long) is not None
+    return a.startswith(b) or b.startswith(a) or in_order(a, b) or in_order(b, a)
+
+
+def other_code_name(comp: Composed, rng: random.Random) -> Expected | None:
+    """A coded row printed with the name of a sibling (same parent, same level) the same table prints; the code is
+    printed with its own name in another table, so the report contradicts itself (2010350 printed 行政运行, the
+    name of 2010301 on the row above, while the 收入决算表 prints 2010350 事业运行)."""
+    names = synthetic._names_by_code(comp)  # code -> {table: the name it prints}
+    candidates = []
+    for model in comp.tables:
+        rows = {fig.row: fig for fig in model.figures if fig.code and fig.label}
+        for row, fig in sorted(rows.items()):
+            cells = [c for c, spec in enumerate(model.table.body[row]) if _text(spec) == fig.label]
+            siblings = sorted({f.label for f in rows.values() if f.code != fig.code and len(f.code) == len(fig.code)
+                               and f.code[:-2] == fig.code[:-2] and not _compatible(f.label, fig.label)})
+            elsewhere = [t for t, label in names[fig.code].items() if t != model.canonical and _compatible(label, fig.label)]
+            # a code the row prints (in one cell or split 类 | 款 | 项), not one read from the name (the summary
+            # tables' 类 lines, rows printed by name only): renaming those changes the code read, not the name
+            # (the summary tables' 行次 column prints digits too)
+            digits = [_text(spec) for spec in model.table.body[row] if re.fullmatch(r"\d{2,7}", _text(spec))]
+            printed_code = any("".join(digits[i:j]) == fig.code for i in range(len(digits))
+                               for j in range(i + 1, len(digits) + 1))
+            if len(cells) == 1 and siblings and elsewhere and printed_code:
+                candidates.append((model, row, cells[0], fig, siblings))
+    if not candidates:
+        return None
+    model, row, col, fig, siblings = rng.choice(candidates)
+    old_label, new_label = fig.label, rng.choice(siblings)
+    spec = model.table.body[row][col]
+    model.table.body[row][col] = replace(spec, text=new_label) if isinstance(spec, Cell) else new_label
+    for f in model.figures:
+        if f.row == row and f.code == fig.code:
+            f.label = new_label
+    # the older warning cross_table.subject_name_consistent names the row too (one code, two names); it is not scored
+    return Expected("other_code_name", MUTATIONS["other_code_name"], lambda: fig.page,
+                    f"{fig.code} {old_label} -> {new_label}")
+
+
+def deleted_table(comp: Composed, rng: random.Random) -> Expected | None:
+    """A table the contents page lists is not printed: the finding is on the contents page."""
+    listed = {anchor for _text, _level, anchor in comp.contents}
+    candidates = [t for t in comp.tables if t.canonical != "income_expenditure_summary"
+                  and f"table:{t.canonical}" in listed]
+    if not candidates:
+        return None
+    model = rng.choice(candidates)
+    comp.tables.remove(model)
+    return Expected("deleted_table", MUTATIONS["deleted_table"],
+                    lambda: comp.contents_pages[f"table:{model.canonical}"], model.title)
+
+
+def rate_without_base(comp: Composed, rng: random.Random) -> Expected | None:
+    """"公务接待费支出决算为 X 万元，完成预算的 R%" while the 三公 table, the only place its 预算 is printed,
+    is left out (the contents still list it)."""
+    three = next((t for t in comp.tables if t.canonical == "three_public"), None)
+    if three is None or "table:three_public" not in {anchor for _text, _level, anchor in comp.contents}:
+        return None
+    budget = next((f for f in three.figures if f.item == "reception" and f.measure == "budget" and f.cents), None)
+    actual = next((f for f in comp.narrative.figures if f.topic == "three_public_reception_actual" and f.cents), None)
+    if budget is None or actual is None:
+        return None
+    kind, text = comp.narrative.blocks[actual.block]
+    stated = re.search(r"公务接待费支出决算为\s?[\d.,]+\s?万元", text)
+    if stated is None:
+        return None
+    rate = f"{100 * actual.cents / budget.cents:.2f}%"
+    comp.narrative.blocks[actual.block] = (kind, f"{text[:stated.end()]}，完成预算的{rate}{text[stated.end():]}")
+    comp.tables.remove(three)
+    return Expected("rate_without_base", MUTATIONS["rate_without_base"], lambda: actual.page, f"完成预算的{rate}",
+                    {"completeness.listed_table_missing": lambda: comp.contents_pages["table:three_public"]})
 
 
 APPLY = {"title_year": title_year, "placeholder_name": placeholder_name, "other_unit_name": other_unit_name,
          "emptied_table": emptied_table, "stated_total_zero": stated_total_zero, "wan_yuan_slip": wan_yuan_slip,
          "three_public_total_zero": three_public_total_zero, "as_of_year": as_of_year,
          "operating_cost_over_public": operating_cost_over_public, "budget_stated_zero": budget_stated_zero,
-         "wording_flip": wording_flip, "removed_reason": removed_reason}
+         "wording_flip": wording_flip, "removed_reason": removed_reason, "other_code_name": other_code_name,
+         "deleted_table": deleted_table, "rate_without_base": rate_without_base}
 
 
 def mutate(comp: Composed, mutation: str, rng: random.Random) -> Expected | None:

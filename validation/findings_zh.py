@@ -321,8 +321,27 @@ def _rule_beyond_sums(name: str, details: str, at: str, page, table: str) -> str
         match = re.match(r'情况说明 states (\S+) \("(.*?)"\)', details)
         if match:
             return f"情况说明（第{page}页）称“{match.group(2)}”，但计算{match.group(1)}所依据的数字（如预算数）既未在文中列出，也未见于表中。"
+    if name == "cross_table.code_named_as_another":
+        return _other_code_name(details, at)
     if name == "narrative.rate_on_zero_base":
         match = re.match(r"情况说明 states a completion rate of (.*?) on a 预算", details)
         if match:
             return f"情况说明（第{page}页）称完成预算的{match.group(1)}，而所述预算数为0，完成率无从计算。"
     return ""
+
+
+def _other_code_name(details: str, at: str) -> str:
+    """'prints A as "N": the name of B in the Y classification (A is "M"); B is printed "N" in T (page p), A "M2" in
+    T2 (page q)': either evidence or both."""
+    head = re.match(r'prints (\d+) as "([^"]*)"', details)
+    if not head:
+        return ""
+    code, printed = head.groups()
+    parts = [f"{at}，科目{code}名称印为“{printed}”"]
+    if ref := re.search(r'the name of (\d+) in the (\d{4}) classification \(\d+ is "([^"]*)"\)', details):
+        parts.append(f"这是{ref.group(2)}年政府收支分类中科目{ref.group(1)}的名称（科目{code}应为“{ref.group(3)}”）")
+    if doc := re.search(r'(\d+) is printed "[^"]*" in (\w+) \(page (\d+)\), \d+ "([^"]*)" in (\w+) \(page (\d+)\)',
+                        details):
+        parts.append(f"本报告{table_zh(doc.group(2)) or doc.group(2)}（第{doc.group(3)}页）以此名称印科目{doc.group(1)}，"
+                     f"而科目{code}在{table_zh(doc.group(5)) or doc.group(5)}（第{doc.group(6)}页）印为“{doc.group(4)}”")
+    return parts[0] + "，" + "；".join(parts[1:]) + "。"

@@ -420,3 +420,8 @@ select * from name_checks
 union all by name
 
 select * from unit_name_checks
+
+union all by name
+
+-- (g) a code printed with the name of another code (int_code_named_as_another)
+{{ decided_checks_from([ref('int_code_named_as_another')]) }}
