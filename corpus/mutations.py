@@ -142,6 +142,19 @@ def _restate(comp: Composed, fig: NarrativeFigure, cents: int) -> None:
     fig.true_cents, fig.cents, fig.text = fig.cents, cents, new_text
 
 
+def _budget_words_contradicted(comp: Composed, fig: NarrativeFigure) -> tuple[str, ...]:
+    """The check a restated 一般公共预算 决算 or 预算 adds when the block's "决算数大于/小于/等于预算数" no
+    longer fits the figures the block now states."""
+    text = comp.narrative.blocks[fig.block][1]
+    word = re.search(r"决算数(大于|小于|等于)预算数", text)
+    stated = {f.topic: f.cents for f in comp.narrative.figures if f.block == fig.block}
+    actual, budget = stated.get("general_budget_expenditure"), stated.get("general_budget_initial_budget")
+    if not word or actual is None or budget is None:
+        return ()
+    fits = {"大于": actual > budget, "小于": actual < budget, "等于": actual == budget}[word.group(1)]
+    return () if fits else ("narrative.comparison_words_disagree",)
+
+
 def stated_total_zero(comp: Composed, rng: random.Random) -> Expected | None:
     candidates = [f for f in comp.narrative.figures if f.topic in TOTAL_TOPICS and f.cents
                   and synthetic.narrative_source(comp, f.topic)]
@@ -149,7 +162,8 @@ def stated_total_zero(comp: Composed, rng: random.Random) -> Expected | None:
         return None
     fig = rng.choice(candidates)
     _restate(comp, fig, 0)
-    return Expected("stated_total_zero", MUTATIONS["stated_total_zero"], lambda: fig.page, f"{fig.topic} {fig.text}")
+    return Expected("stated_total_zero", MUTATIONS["stated_total_zero"] + _budget_words_contradicted(comp, fig),
+                    lambda: fig.page, f"{fig.topic} {fig.text}")
 
 
 def wan_yuan_slip(comp: Composed, rng: random.Random) -> Expected | None:
@@ -159,7 +173,8 @@ def wan_yuan_slip(comp: Composed, rng: random.Random) -> Expected | None:
         return None
     fig = rng.choice(candidates)
     _restate(comp, fig, fig.cents * 10000)  # the figure in 元, still called 万元
-    return Expected("wan_yuan_slip", MUTATIONS["wan_yuan_slip"], lambda: fig.page, f"{fig.topic} {fig.text}")
+    return Expected("wan_yuan_slip", MUTATIONS["wan_yuan_slip"] + _budget_words_contradicted(comp, fig),
+                    lambda: fig.page, f"{fig.topic} {fig.text}")
 
 
 def three_public_total_zero(comp: Composed, rng: random.Random) -> Expected | None:
@@ -212,8 +227,7 @@ def budget_stated_zero(comp: Composed, rng: random.Random) -> Expected | None:
     checks = MUTATIONS["budget_stated_zero"]
     if synthetic.narrative_source(comp, fig.topic):  # the 三公 budget the table prints: a total stated as 0 too
         checks += ("narrative.total_stated_zero",)
-    if re.search(r"决算数(?:小于|等于)预算数", comp.narrative.blocks[fig.block][1]):  # now the 决算 is the larger
-        checks += ("narrative.comparison_words_disagree",)
+    checks += _budget_words_contradicted(comp, fig)
     return Expected("budget_stated_zero", checks, lambda: fig.page, f"{fig.topic} {fig.text}")
 
 

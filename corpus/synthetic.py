@@ -1555,8 +1555,9 @@ def statistics_table(doc: DocContext, number: int) -> TableModel:
     b.add(["（一）行政单位", "5", Amt(led.running_cost if admin else 0)], {0: (None, "running_cost_administrative", "（一）行政单位")})
     b.add(["（二）参照公务员法管理事业单位", "6", Amt(0)], {0: (None, "running_cost_civil_service", "（二）参照公务员法管理事业单位")})
     b.add([Cell("三、国有资产占用情况", colspan=3, align="l"), None, None])
-    # Counts print as integers; the figure's value is the count itself.
-    vehicles = Amt(led.vehicles * 100, str(led.vehicles)) if led.vehicles else Amt(None, "")
+    # Counts print as integers, 0 included (a table of blanks only would be an empty table without its note);
+    # the figure's value is the count itself.
+    vehicles = Amt(led.vehicles * 100, str(led.vehicles))
     b.add(["（一）车辆数合计（辆）", "7", vehicles], {0: (None, "vehicles", "（一）车辆数合计（辆）")})
     b.add(["（二）单价100万元（含）以上设备（不含车辆）", "8", ""])
     note = "注：本表反映部门本年度政府采购、机关运行经费和国有资产占用情况。"
