@@ -32,7 +32,7 @@ def expected_cells(comp: synthetic.Composed) -> list[tuple]:
 
 
 def read_cells(con, source_file: str) -> list[tuple]:
-    # A lone "-" is read as not applicable (DOMAIN.md); the dash trait prints the generator's zeros so,
+    # A lone "-" is read as not applicable (docs/DOMAIN.md, 'Cell values'); the dash trait prints the generator's zeros so,
     # and such a cell counts as that zero read.
     return con.execute(
         "SELECT c.table_name, c.subject_code, c.line_item, c.measure, coalesce(c.amount_wan, 0), c.page_number, "

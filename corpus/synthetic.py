@@ -6,7 +6,7 @@
     python -m corpus.synthetic check --units 100 --years 4 --error-rate 0.3   # identities, no output
 
 Every figure comes from one ledger per document, kept in integer hundredths of 万元, so every
-budget identity of DOMAIN.md holds exactly: summary totals = Σ lines, 类 = Σ 款 = Σ 项, the row
+budget identity of docs/DOMAIN.md ('Identities') holds exactly: summary totals = Σ lines, 类 = Σ 款 = Σ 项, the row
 identities of the income / expenditure / appropriation tables, 人员经费 = 301 + 303 and
 公用经费 = the rest = 一般公共预算 基本支出, the cross-table equalities, 三公 合计 = parts and the
 narrative figures.  Injected errors (``--error-rate``: a changed cell, a wrong total, a narrative
@@ -659,7 +659,7 @@ def _score(value: float) -> str:
 
 @dataclass
 class Figure:
-    """One printed figure cell, keyed the way the warehouse keys it (CONTRACT.md)."""
+    """One printed figure cell, keyed the way the warehouse keys it (docs/CONTRACT.md, 'fct_budget_line keys')."""
 
     row: int  # body row index
     col: int
@@ -2775,7 +2775,7 @@ def printed_values(comp: Composed) -> dict[tuple[str, str, str], Printed]:
 
 
 def identity_violations(comp: Composed, beyond_rounding: bool = False) -> list[str]:
-    """Every DOMAIN.md identity, recomputed from the printed figures; a clean document returns [].
+    """Every identity of docs/DOMAIN.md ('Identities'), recomputed from the printed figures; a clean document returns [].
 
     With ``beyond_rounding`` an identity counts as broken only when it misses by more than its exact
     rounding bound: Σ half a unit of the last printed digit over the figures it involves."""

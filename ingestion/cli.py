@@ -1,4 +1,4 @@
-"""The ``juesuan`` command line (CONTRACT.md: run, ingest, build, validate, report, export)."""
+"""The ``juesuan`` command line (docs/CONTRACT.md, 'Commands': run, ingest, build, validate, report, export)."""
 
 from __future__ import annotations
 

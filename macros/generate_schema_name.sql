@@ -1,4 +1,4 @@
--- Schemas are exactly raw/staging/marts/audit (CONTRACT.md): no target prefix.
+-- Schemas are exactly raw/staging/marts/audit (docs/CONTRACT.md, 'Schemas'): no target prefix.
 {% macro generate_schema_name(custom_schema_name, node) -%}
     {%- if custom_schema_name is none -%}
         {{ target.schema }}

@@ -1,4 +1,4 @@
--- The exact bound of honest rounding (docs/ARCHITECTURE.md, "Rounding bound"): every printed
+-- The exact bound of honest rounding (docs/DOMAIN.md, 'Rounding bound'): every printed
 -- figure is off its true value by at most half a unit of its last printed digit, so an identity
 -- may miss by at most the sum of those half units over the figures it involves. A blank cell is
 -- an exact zero and adds nothing.

@@ -82,14 +82,14 @@ def test_trait_is_printed(families, name):
 
 
 def _without_zeros(rows: Counter) -> Counter:
-    """A lone ``-`` is "not applicable" (DOMAIN.md), not a zero: where the reference prints 0.00 the
+    """A lone ``-`` is "not applicable" (docs/DOMAIN.md, 'Cell values'), not a zero: where the reference prints 0.00 the
     dash trait prints ``-``, which yields no budget line and no number cell."""
     return Counter({row: n for row, n in rows.items() if row[-1] != 0})
 
 
 def _without_empty_tables(rows: Counter) -> Counter:
     """A table whose every figure is zero, printed blank, prints no figure: it is present and empty
-    and yields no budget line (CONTRACT.md), while its blank cells stay in raw."""
+    and yields no budget line (docs/CONTRACT.md, 'fct_budget_line keys'), while its blank cells stay in raw."""
     printed = {row[0] for row, _ in rows.items() if row[-1] != 0}
     return Counter({row: n for row, n in rows.items() if row[0] in printed})
 

@@ -27,7 +27,7 @@ from ingestion.titles import join_wrapped_titles, recognise_title, recognise_tit
         ("国有资本经营预算财政拨款支出决算表", "state_capital_expenditure", ""),
         ("财政拨款“三公”经费支出决算表", "three_public", ""),
         ("部门决算公开相关信息统计表", "disclosure_statistics", ""),
-        # 预算 titles take the name of the 决算 table they correspond to (CONTRACT.md)
+        # 预算 titles take the name of the 决算 table they correspond to (docs/DOMAIN.md, 'Standard tables')
         ("2024年部门财务收支预算总表", "income_expenditure_summary", ""),
         ("公开 02 表：收入预算总表", "income", "公开02表"),
         ("公开 03 表：支出预算总表", "expenditure", "公开03表"),

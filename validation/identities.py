@@ -1,7 +1,7 @@
 """`juesuan validate`: evaluate every identity-check instance with Great Expectations and
 write the failed ones to ``audit.identity_findings``.
 
-Rounding bound (README, docs/ARCHITECTURE.md): every printed figure is off its true value by at most
+Rounding bound (docs/DOMAIN.md, 'Rounding bound'): every printed figure is off its true value by at most
 half a unit of its last printed digit, so an identity may miss by at most the sum of those half units
 over the figures it compares (``bound_wan``, computed per figure in dbt: macros/rounding.sql); a stated
 percentage must equal its recomputation rounded to the printed precision (half a unit of its last

@@ -1,7 +1,7 @@
 {{ config(materialized='table') }}
 
--- One row per evaluated instance of a budget identity (DOMAIN.md), per
--- document and table instance: the printed figure (actual), what the identity
+-- One row per evaluated instance of a budget identity (docs/DOMAIN.md,
+-- 'Identities'), per document and table instance: the printed figure (actual), what the identity
 -- says it should be (expected) and the rounding bound of the figures it compares
 -- (bound_wan: Σ half a unit of each one's last printed digit, macros/rounding.sql).
 -- Each family lives in its own model; a new family is a new

@@ -1,6 +1,7 @@
 -- Money facts of the standard tables: printed figures, and blank cells of
--- printed rows as 0 (CONTRACT.md). Unparseable cells stay out (they are
--- ingest errors); tables that print no figure produce no lines. Every line
+-- printed rows as 0 (docs/CONTRACT.md, 'fct_budget_line keys'). Unparseable
+-- cells stay out (they are ingest errors); tables that print no figure
+-- produce no lines. Every line
 -- keeps its printed position (page, grid row and column, x0/top), so a key
 -- a report prints twice stays two distinguishable lines.
 with cells as (

@@ -1,6 +1,6 @@
 {{ fact_config() }}
 
--- 人员经费 = 301 + 303; everything else in the table is 公用经费 (DOMAIN.md).
+-- 人员经费 = 301 + 303; everything else in the table is 公用经费 (docs/DOMAIN.md, 'Subject codes').
 select
     document_id,
     subject_code as economic_code,

@@ -1,4 +1,4 @@
--- Personal names (项目负责人, 财务负责人) stay in raw (CONTRACT.md): not selected here.
+-- Personal names (项目负责人, 财务负责人) stay in raw (docs/CONTRACT.md, 'Personal names'): not selected here.
 select
     document_id,
     sheet_seq,
