@@ -1,7 +1,7 @@
 """The Great Expectations file data context of the repository (``gx/``).
 
 Suites are committed files, one per identity family; the checkpoint validates
-one dataframe of identity-check instances (dbt model int_identity_checks),
+one dataframe of identity-check instances (dbt model audit_identity_checks),
 each suite selecting its family with a row condition.
 
 What a run produces (validation results, Data Docs) belongs to its warehouse, not to the

@@ -105,7 +105,7 @@ def _load_checks(con) -> int:
                           ELSE 'Σ half a unit of each figure''s last printed digit = '
                                || rtrim(rtrim(c.bound_wan::VARCHAR, '0'), '.') || ' 万元'
                       END AS bound_rule
-               FROM intermediate.int_identity_checks c JOIN marts.dim_document d USING (document_id)""")
+               FROM audit.audit_identity_checks c JOIN marts.dim_document d USING (document_id)""")
     except duckdb.CatalogException as exc:
         raise WarehouseError("the warehouse has no identity checks yet: run `juesuan build` first") from exc
     _add_hierarchy_mostly_failing(con)

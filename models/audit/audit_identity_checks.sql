@@ -5,7 +5,7 @@
 -- says it should be (expected) and the rounding bound of the figures it compares
 -- (bound_wan: Σ half a unit of each one's last printed digit, macros/rounding.sql).
 -- Each family lives in its own model; a new family is a new
--- int_identity_checks_<family> model added to this list.
+-- audit_identity_checks_<family> model added to this list.
 {% set families = [
     'summary', 'hierarchy', 'row', 'basic_expenditure', 'cross_table', 'narrative', 'narrative_statements',
     'completeness', 'performance', 'extraction'
@@ -28,6 +28,6 @@
         details,
         is_failed,
         severity_hint
-    from {{ ref('int_identity_checks_' ~ family) }}
+    from {{ ref('audit_identity_checks_' ~ family) }}
     {% if not loop.last %}union all{% endif %}
 {% endfor %}
