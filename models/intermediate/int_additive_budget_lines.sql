@@ -4,7 +4,7 @@
 -- categories. Σ of them per table is its printed 合计 (within rounding); summary tables restate
 -- these tables and are left out, so nothing is counted twice.
 with lines as (
-    select * from {{ ref('fct_budget_line') }}
+    select * from {{ ref('int_budget_lines') }}
     where table_name not in ('income_expenditure_summary', 'fiscal_appropriation_summary')
 ),
 
