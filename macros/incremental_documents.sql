@@ -7,7 +7,8 @@
         unique_key='document_id',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        post_hook="delete from {{ this }} where document_id not in (select document_id from raw.documents)"
+        post_hook="delete from {{ this }} where document_id not in "
+            ~ "(select document_id from {{ source('raw', 'documents') }})"
     ) }}
 {%- endmacro %}
 
