@@ -3,7 +3,7 @@ write the failed ones to ``audit.identity_findings``.
 
 Rounding bound (README, docs/ARCHITECTURE.md): every printed figure is off its true value by at most
 half a unit of its last printed digit, so an identity may miss by at most the sum of those half units
-over the figures it compares (``bound_wan``, computed per figure in dbt: macros/rounding.sql); a stated
+over the figures it compares (``bound_wan``, computed per figure in dbt: macros/half_unit_of_last_digit.sql); a stated
 percentage must equal its recomputation rounded to the printed precision (half a unit of its last
 digit). Compared exactly, in decimals. A miss beyond the bound is an ``error`` (honest rounding cannot
 explain it); a percentage within one printed unit is a ``warning``. Each finding stores the bound it

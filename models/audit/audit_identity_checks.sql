@@ -3,7 +3,7 @@
 -- One row per evaluated instance of a budget identity (DOMAIN.md), per
 -- document and table instance: the printed figure (actual), what the identity
 -- says it should be (expected) and the rounding bound of the figures it compares
--- (bound_wan: Σ half a unit of each one's last printed digit, macros/rounding.sql).
+-- (bound_wan: Σ half a unit of each one's last printed digit, macros/half_unit_of_last_digit.sql).
 -- Each family lives in its own model; a new family is a new
 -- audit_identity_checks_<family> model added to this list.
 {% set families = [

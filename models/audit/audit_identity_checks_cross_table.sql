@@ -386,7 +386,7 @@ stated_budget_checks as (
 ),
 
 -- a unit matched across reports that print its name differently (中共江苏省委办公厅 / 江苏省委办公厅):
--- the match is made (macros/units.sql) and said, once per document printing another form
+-- the match is made (macros/unit_id.sql) and said, once per document printing another form
 unit_name_checks as (
     select
         documents.document_id,

@@ -9,7 +9,7 @@ with documents as (
         report_kind,
         scope
     from (
-        -- the unit as marts.dim_document keys it (macros/units.sql)
+        -- the unit as marts.dim_document keys it (macros/unit_id.sql)
         select
             *,
             {{ unit_id('unit_name', 'region') }} as unit_id
