@@ -2,7 +2,7 @@
 
 "与2023年度相比，收入合计增加14.96万元，增长0.7%，主要原因是…" states a direction (增加), an
 amount, a rate and a reason; "支出决算数小于年初预算数" states a direction against the budget. The
-checks (``int_identity_checks_narrative``) hold the words against the figures, so each statement
+checks (``audit_identity_checks_narrative``) hold the words against the figures, so each statement
 keeps its words and figures as printed: the figure it is about (this year's, or the 决算), the one it
 is compared with when the text states it (last year's, or the 预算), and the reason that follows.
 

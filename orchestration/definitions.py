@@ -95,7 +95,8 @@ class _Translator(DagsterDbtTranslator):
     after dbt), so the graph has no cycle."""
 
     def get_asset_key(self, dbt_resource_props):
-        if dbt_resource_props.get("resource_type") == "source" and dbt_resource_props.get("source_name") == "audit":
+        if dbt_resource_props.get("resource_type") == "source" and (
+                dbt_resource_props.get("source_name"), dbt_resource_props.get("name")) == ("audit", "identity_findings"):
             return AssetKey(["audit", "identity_findings_last_validate"])
         return super().get_asset_key(dbt_resource_props)
 

@@ -108,7 +108,7 @@ def test_budget_identities_hold_as_printed(budget_db):
     """Every identity of the seven reports holds as printed (the transcriptions checked each by
     hand), so the budget checks run and find nothing: summary (by function and by use), rows,
     hierarchy, 三公 with 会议费 and 培训费."""
-    checks = query(budget_db, """SELECT check_name, count(*) FROM intermediate.int_identity_checks c
+    checks = query(budget_db, """SELECT check_name, count(*) FROM audit.audit_identity_checks c
                                  JOIN marts.dim_document d USING (document_id) WHERE d.report_kind = 'budget'
                                  GROUP BY ALL""")
     names = {name for name, _ in checks}
@@ -162,13 +162,13 @@ def test_budget_narrative_figures(budget_db, source_file):
 def test_budget_narrative_agrees_with_the_tables(budget_db):
     """Each stated budget figure is compared with the table figure it describes (the 情况说明 PDF of
     Jiangsu's 省委办公厅 with the tables PDF of the same report); all of them agree as printed."""
-    checks = dict(query(budget_db, """SELECT d.source_file, count(*) FROM intermediate.int_identity_checks c
+    checks = dict(query(budget_db, """SELECT d.source_file, count(*) FROM audit.audit_identity_checks c
                                       JOIN marts.dim_document d USING (document_id)
                                       WHERE d.report_kind = 'budget' AND c.family = 'narrative' GROUP BY ALL"""))
     assert sum(checks.values()) >= 100
     assert checks[jiangsu.PARTY_OFFICE_TEXT_2018] >= 20
     # 绩效目标 projects within 项目支出: 5,634.81 ≤ 5,650.51; 262.00 ≤ 262; 6,626 ≤ 6,641
-    targets = query(budget_db, """SELECT d.source_file, c.actual_wan FROM intermediate.int_identity_checks c
+    targets = query(budget_db, """SELECT d.source_file, c.actual_wan FROM audit.audit_identity_checks c
                                   JOIN marts.dim_document d USING (document_id)
                                   WHERE c.check_name = 'narrative.performance_target_funds_within_project_budget'""")
     assert dict(targets) == {shanghai.WELFARE_HOME_2024: Decimal("262.00"), shanghai.GOVERNMENT_OFFICE_2025: Decimal("6626"),

@@ -153,7 +153,7 @@ def test_change_against_last_years_budget_report(tmp_path):
     assert ingest([str(tmp_path)], str(db), progress=False).count("failed") == 0
     assert dbt_build(str(db)) == 0
     validate(str(db))
-    checks = query(db, """SELECT d.unit_name, c.expected_wan, c.actual_wan FROM intermediate.int_identity_checks c
+    checks = query(db, """SELECT d.unit_name, c.expected_wan, c.actual_wan FROM audit.audit_identity_checks c
                           JOIN marts.dim_document d USING (document_id)
                           WHERE c.check_name = 'narrative.budget_three_public_total_change_vs_last_budget'
                           ORDER BY d.unit_name""")

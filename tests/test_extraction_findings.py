@@ -81,7 +81,7 @@ def test_a_key_printed_twice_is_kept_twice_and_reported_without_failing_the_buil
          "31007 is printed 2 times in this table: page 2 grid row 6 (x0 387.6, top 178.5): 0.00; "
          "page 2 grid row 7 (x0 387.6, top 195.7): 0.00")]
     # both documents were validated: their identity checks ran, and the clean one has no finding at all
-    checked = dict(query(db, """SELECT d.source_file, count(*) FROM intermediate.int_identity_checks c
+    checked = dict(query(db, """SELECT d.source_file, count(*) FROM audit.audit_identity_checks c
                                 JOIN marts.dim_document d USING (document_id) GROUP BY 1"""))
     assert checked["clean.pdf"] >= 2 and checked["duplicate.pdf"] >= 3
     assert query(db, """SELECT count(*) FROM audit.identity_findings f JOIN marts.dim_document d USING (document_id)
@@ -162,7 +162,7 @@ def test_a_table_whose_hierarchy_mostly_fails_is_a_misread(crafted):
     assert [(r[1], r[2], r[5]) for r in _findings(db, "shifted.pdf", "hierarchy")] == [
         ("expenditure", "201", 2), ("expenditure", "20101", 2), ("expenditure", "20102", 2), ("income", "20102", 3)]
     # both tables were judged: the 收入决算表's parents all hold, so it is no misread
-    instances = query(db, """SELECT c.row_key FROM intermediate.int_identity_checks c JOIN marts.dim_document d
+    instances = query(db, """SELECT c.row_key FROM audit.audit_identity_checks c JOIN marts.dim_document d
                              USING (document_id) WHERE d.source_file = 'shifted.pdf'
                              AND c.check_name = 'income.parent_equals_children' ORDER BY 1""")
     assert instances == [("201",), ("20101",), ("20102",)]

@@ -134,7 +134,7 @@ def test_names_without_codes_are_resolved_or_reported(families):
     for row in missing:  # only rows the reference classification cannot place
         assert row[1] and len(row[1]) in (5, 7) and not _in_reference(comp, row[0], row[1]), row
     unresolved = {(row[0], row[1]) for row in missing}
-    findings = query(db, """SELECT e.table_name, e.page_number, e.details FROM intermediate.int_identity_checks_extraction e
+    findings = query(db, """SELECT e.table_name, e.page_number, e.details FROM audit.audit_identity_checks_extraction e
                             JOIN marts.dim_document d USING (document_id)
                             WHERE d.source_file = ? AND e.check_name = 'extraction.row_without_key' AND e.is_failed""", [this])
     assert len(findings) == len(unresolved)

@@ -121,7 +121,7 @@ def test_a_miss_at_the_exact_bound_passes_and_one_hundredth_beyond_is_an_error(t
                                 FROM audit.identity_findings ORDER BY check_name""")
         if cents_off == 1:
             assert findings == []
-            assert query(db, """SELECT difference_wan, bound_wan FROM intermediate.int_identity_checks
+            assert query(db, """SELECT difference_wan, bound_wan FROM audit.audit_identity_checks
                                 WHERE check_name = 'general_budget_expenditure.parent_equals_children'
                                 AND row_key = ? AND measure = 'total'""", [code]) == [
                 (Decimal("0.01"), Decimal("0.01"))]

@@ -90,7 +90,7 @@ def test_a_sheet_figure_that_is_not_a_number_is_a_finding(validated):
 def test_rounding_within_the_exact_bound_is_not_a_finding(validated):
     db, _ = validated
     # seed 003: 款 21011 = 13.76 while its 项 9.42 + 4.35 = 13.77: three figures, bound 3 × 0.005 = 0.015
-    checked = query(db, """SELECT expected_wan, actual_wan, bound_wan FROM intermediate.int_identity_checks c
+    checked = query(db, """SELECT expected_wan, actual_wan, bound_wan FROM audit.audit_identity_checks c
                            JOIN marts.dim_document d USING (document_id)
                            WHERE d.source_file LIKE 'jincheng%' AND c.row_key = '21011' AND c.measure = 'total'
                              AND c.check_name = 'general_budget_expenditure.parent_equals_children'""")
@@ -257,7 +257,7 @@ def test_narrative_figures_kept_and_checked(validated):
 def test_procurement_and_government_fund_statements_checked(validated):
     db, _ = validated
     checks = query(db, """SELECT d.source_file, c.check_name, c.expected_wan, c.actual_wan, c.page_number
-                          FROM intermediate.int_identity_checks c JOIN marts.dim_document d USING (document_id)
+                          FROM audit.audit_identity_checks c JOIN marts.dim_document d USING (document_id)
                           WHERE c.check_name SIMILAR TO 'narrative.(procurement|government_fund|operating_cost).*'
                           ORDER BY 1, 2""")
     assert ("rongcheng_2024_department_final_accounts.pdf", "narrative.government_fund_expenditure_equals_table",
@@ -314,7 +314,7 @@ def test_shanghai_findings(tmp_path):
     # 三公 per category: "公务接待费支出决算为 0.39 万元，完成预算的 13.68%" states no budget; the 三公 table's
     # 2.85 (p.17) is the base, and "占100.00%" is a share of the table's 三公 total: both hold
     three_public = query(db, """SELECT c.check_name, c.expected_wan, c.actual_wan, c.page_number, c.details
-                                FROM intermediate.int_identity_checks c JOIN marts.dim_document d USING (document_id)
+                                FROM audit.audit_identity_checks c JOIN marts.dim_document d USING (document_id)
                                 WHERE d.source_file LIKE '上海市普陀区规划%'
                                   AND c.check_name IN ('narrative.three_public_reception_completion_rate',
                                                        'narrative.three_public_reception_share')
@@ -411,7 +411,7 @@ def test_every_check_the_warehouse_makes_has_a_chinese_name(validated):
     from validation.findings_zh import check_name_zh
 
     db, _ = validated
-    names = [n for (n,) in query(db, "SELECT DISTINCT check_name FROM intermediate.int_identity_checks ORDER BY 1")]
+    names = [n for (n,) in query(db, "SELECT DISTINCT check_name FROM audit.audit_identity_checks ORDER BY 1")]
     names.append("extraction.hierarchy_mostly_failing")  # added in validation, not in dbt
     assert len(names) > 60
     assert {n: check_name_zh(n) for n in names if not check_name_zh(n)} == {}

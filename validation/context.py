@@ -1,7 +1,7 @@
 """The Great Expectations file data context of the repository (``gx/``).
 
 Suites are committed files, one per identity family; the checkpoint validates
-one dataframe of identity-check instances (dbt model int_identity_checks),
+one dataframe of identity-check instances (dbt model audit_identity_checks),
 each suite selecting its family with a row condition.
 
 What a run produces (validation results, Data Docs) belongs to its warehouse, not to the
@@ -15,24 +15,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import yaml
+
 from ingestion.warehouse import WarehouseError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 GX_DIR = PROJECT_ROOT / "gx"
 RESULTS_MARKER = ".juesuan-gx"
 
-FAMILIES = {
-    "summary": "收支总表 and 财政拨款总表: totals of their lines, 总计(收) = 总计(支)",
-    "hierarchy": "every coded table: 类 = Σ 款, 款 = Σ 项, 合计 = Σ top-level codes",
-    "row": "row identities: total column = Σ part columns; 三公 合计 = parts",
-    "basic_expenditure": "economic 类 = Σ 款; 人员经费 = 301 + 303; 公用经费 = the rest; = 一般公共预算 基本支出",
-    "cross_table": "the same figure printed in two tables agrees",
-    "narrative": "情况说明 figures equal the table figures they describe; stated percentages equal their recomputation",
-    "completeness": "every table the contents list is printed with its figures; every printed value is a number",
-    "performance": "绩效自评表: 执行率 = 执行数 / 调整后预算数; Σ weights = 合计; Σ scores = 总分; score ≤ weight",
-    "extraction": "no silent misread: a key printed twice, a figure row without key, a figure under no measure, "
-                  "a table whose 类 = Σ 款 / 款 = Σ 项 checks fail for most parents",
-}
+# family -> what its suite checks: the list of dbt_project.yml's vars.identity_families, written there only
+FAMILIES = yaml.safe_load((PROJECT_ROOT / "dbt_project.yml").read_text(encoding="utf-8"))["vars"]["identity_families"]
 DATA_SOURCE = "warehouse"
 ASSET = "identity_checks"
 BATCH = "all_check_instances"

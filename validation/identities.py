@@ -3,7 +3,7 @@ write the failed ones to ``audit.identity_findings``.
 
 Rounding bound (docs/DOMAIN.md, 'Rounding bound'): every printed figure is off its true value by at most
 half a unit of its last printed digit, so an identity may miss by at most the sum of those half units
-over the figures it compares (``bound_wan``, computed per figure in dbt: macros/rounding.sql); a stated
+over the figures it compares (``bound_wan``, computed per figure in dbt: macros/half_unit_of_last_digit.sql); a stated
 percentage must equal its recomputation rounded to the printed precision (half a unit of its last
 digit). Compared exactly, in decimals. A miss beyond the bound is an ``error`` (honest rounding cannot
 explain it); a percentage within one printed unit is a ``warning``. Each finding stores the bound it
@@ -105,7 +105,7 @@ def _load_checks(con) -> int:
                           ELSE 'Σ half a unit of each figure''s last printed digit = '
                                || rtrim(rtrim(c.bound_wan::VARCHAR, '0'), '.') || ' 万元'
                       END AS bound_rule
-               FROM intermediate.int_identity_checks c JOIN marts.dim_document d USING (document_id)""")
+               FROM audit.audit_identity_checks c JOIN marts.dim_document d USING (document_id)""")
     except duckdb.CatalogException as exc:
         raise WarehouseError("the warehouse has no identity checks yet: run `juesuan build` first") from exc
     _add_hierarchy_mostly_failing(con)

@@ -1,10 +1,10 @@
 -- The figures that add up: per document, table and phase, the finest printed level of each coded
 -- table (codes with no printed child) in the columns that make up the total column
--- (macros/part_measures.sql; a one-column table's only column), and the 三公 table's finest
+-- (macros/is_part_measure.sql; a one-column table's only column), and the 三公 table's finest
 -- categories. Σ of them per table is its printed 合计 (within rounding); summary tables restate
 -- these tables and are left out, so nothing is counted twice.
 with lines as (
-    select * from {{ ref('fct_budget_line') }}
+    select * from {{ ref('int_budget_lines') }}
     where table_name not in ('income_expenditure_summary', 'fiscal_appropriation_summary')
 ),
 

@@ -44,7 +44,7 @@ select
     documents.ingested_at,
     coalesce(cells.amount_wan, 0)::decimal(20, 6) as amount_wan,
     cells.cell_status = 'blank' as is_blank,
-    -- what honest rounding may hide in this figure (macros/rounding.sql)
+    -- what honest rounding may hide in this figure (macros/half_unit_of_last_digit.sql)
     {{ printed_half_unit_wan('cells.value_text', 'tables.amount_unit', "cells.cell_status = 'blank'") }}
         as half_unit_wan
 from cells

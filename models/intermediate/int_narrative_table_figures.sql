@@ -1,11 +1,11 @@
 -- The table figure each narrative topic describes (one printed figure per
 -- document, topic and 类 code); topics no table holds have no row here.
 with lines as (
-    select * from {{ ref('fct_budget_line') }}
+    select * from {{ ref('int_budget_lines') }}
 ),
 
 statistics as (
-    select * from {{ ref('fct_disclosure_statistic') }}
+    select * from {{ ref('int_disclosure_statistics') }}
 ),
 
 topics as (

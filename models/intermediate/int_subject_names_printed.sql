@@ -1,5 +1,5 @@
 -- Every (code, printed name) pair the documents print, with the level and
--- parent the code implies, in the classification its table is keyed by (macros/subject_codes.sql).
+-- parent the code implies, in the classification its table is keyed by (macros/is_economic_table.sql).
 with lines as (
     select * from {{ ref('int_budget_lines') }}
     where subject_code is not null

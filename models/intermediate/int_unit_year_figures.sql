@@ -8,7 +8,13 @@ with documents as (
         fiscal_year,
         report_kind,
         scope
-    from {{ ref('dim_document') }}
+    from (
+        -- the unit as marts.dim_document keys it (macros/unit_id.sql)
+        select
+            *,
+            {{ unit_id('unit_name', 'region') }} as unit_id
+        from {{ ref('stg_documents') }}
+    ) as stated
     where unit_id is not null and fiscal_year is not null
 ),
 
@@ -54,7 +60,7 @@ table_figures as (
         printed_lines.amount_wan,
         printed_lines.document_id,
         printed_lines.page_number
-    from {{ ref('fct_budget_line') }} as printed_lines
+    from {{ ref('int_budget_lines') }} as printed_lines
     inner join documents on printed_lines.document_id = documents.document_id
     inner join figure_map
         on
@@ -75,7 +81,7 @@ statistics as (
         any_value(printed_statistics.value) as amount_wan,
         printed_statistics.document_id,
         min(printed_statistics.page_number) as page_number
-    from {{ ref('fct_disclosure_statistic') }} as printed_statistics
+    from {{ ref('int_disclosure_statistics') }} as printed_statistics
     inner join documents on printed_statistics.document_id = documents.document_id
     where printed_statistics.item like '%机关运行经费%' and (printed_statistics.unit is null or printed_statistics.unit = '万元')
     group by all

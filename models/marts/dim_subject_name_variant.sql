@@ -23,7 +23,7 @@ select
     printed.document_count,
     printed.first_page_number,
     (
-        select string_agg(distinct reference.name_zh, '；')
+        select string_agg(distinct reference.name_zh, '；' order by reference.name_zh)
         from reference
         where reference.subject_code = printed.subject_code
     ) as reference_names,

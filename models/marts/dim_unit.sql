@@ -1,5 +1,5 @@
 -- One row per unit, matched across its reports by normalised name and region
--- (macros/units.sql). Every printed form of the name is kept, so a match that
+-- (macros/unit_id.sql). Every printed form of the name is kept, so a match that
 -- joined two printings is visible, never silent.
 with documents as (
     select

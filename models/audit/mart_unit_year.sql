@@ -1,8 +1,10 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view', schema='marts') }}
 
 -- One row per unit, fiscal year, report kind (决算 / 预算) and scope (部门 / 单位): the figures a
 -- manager asks for, each with the page that prints it, and the report's findings by severity. A
 -- view, so the findings are those of the latest `juesuan validate`.
+-- It reads the findings (audit.identity_findings, written by validate after dbt), so it belongs to
+-- the last layer, audit, and lives here; it is published beside the other marts (schema marts).
 {% set figures = [
     'income_total', 'expenditure_total', 'basic_expenditure', 'project_expenditure', 'fiscal_appropriation',
     'personnel', 'public', 'operating_cost', 'three_public_budget', 'three_public_actual',

@@ -386,7 +386,7 @@ stated_budget_checks as (
 ),
 
 -- a unit matched across reports that print its name differently (中共江苏省委办公厅 / 江苏省委办公厅):
--- the match is made (macros/units.sql) and said, once per document printing another form
+-- the match is made (macros/unit_id.sql) and said, once per document printing another form
 unit_name_checks as (
     select
         documents.document_id,
@@ -423,5 +423,5 @@ select * from unit_name_checks
 
 union all by name
 
--- (g) a code printed with the name of another code (int_code_named_as_another)
-{{ decided_checks_from([ref('int_code_named_as_another')]) }}
+-- (g) a code printed with the name of another code (audit_code_named_as_another)
+{{ decided_checks_from([ref('audit_code_named_as_another')]) }}

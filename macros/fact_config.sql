@@ -7,12 +7,7 @@
         unique_key='document_id',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        post_hook="delete from {{ this }} where document_id not in (select document_id from raw.documents)"
+        post_hook="delete from {{ this }} where document_id not in "
+            ~ "(select document_id from {{ source('raw', 'documents') }})"
     ) }}
-{%- endmacro %}
-
-{% macro new_documents_only(column='ingested_at') -%}
-    {% if is_incremental() %}
-        and {{ column }} > (select coalesce(max(ingested_at), '1900-01-01'::timestamptz) from {{ this }})
-    {% endif %}
 {%- endmacro %}

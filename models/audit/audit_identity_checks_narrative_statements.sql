@@ -2,7 +2,7 @@
 
 -- The comparisons the narrative states (issue 15 (a), (i)): "与上年相比增加 X 万元，增长 Y%，主要原因是…"
 -- and "决算数小于预算数", held against their own words and the figures beside them. Family
--- narrative; kept apart from int_identity_checks_narrative, which holds stated figures against tables.
+-- narrative; kept apart from audit_identity_checks_narrative, which holds stated figures against tables.
 with statements as (
     select
         statements.*,

@@ -370,3 +370,22 @@ select
     severity_hint::varchar as severity_hint,
     (actual_wan - expected_wan)::decimal(20, 6) as difference_wan
 from decided
+-- the narrative's comparisons (与上年相比增加 …, 决算数小于预算数) are checks of this family too
+union all by name
+select
+    document_id,
+    family,
+    check_name,
+    table_name,
+    row_key,
+    measure,
+    expected_wan,
+    actual_wan,
+    bound_wan,
+    precision_unit,
+    page_number,
+    details,
+    is_failed,
+    severity_hint,
+    difference_wan
+from {{ ref('audit_identity_checks_narrative_statements') }}

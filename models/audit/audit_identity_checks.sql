@@ -3,15 +3,11 @@
 -- One row per evaluated instance of a budget identity (docs/DOMAIN.md,
 -- 'Identities'), per document and table instance: the printed figure (actual), what the identity
 -- says it should be (expected) and the rounding bound of the figures it compares
--- (bound_wan: Σ half a unit of each one's last printed digit, macros/rounding.sql).
--- Each family lives in its own model; a new family is a new
--- int_identity_checks_<family> model added to this list.
-{% set families = [
-    'summary', 'hierarchy', 'row', 'basic_expenditure', 'cross_table', 'narrative', 'narrative_statements',
-    'completeness', 'performance', 'extraction'
-] %}
-
-{% for family in families %}
+-- (bound_wan: Σ half a unit of each one's last printed digit, macros/half_unit_of_last_digit.sql).
+-- Each family lives in its own model, audit_identity_checks_<family>; the families are
+-- dbt_project.yml's vars.identity_families. The row's columns and types are the model's
+-- enforced contract (_audit.yml).
+{% for family in var('identity_families') %}
     select
         document_id,
         family,
@@ -28,6 +24,6 @@
         details,
         is_failed,
         severity_hint
-    from {{ ref('int_identity_checks_' ~ family) }}
+    from {{ ref('audit_identity_checks_' ~ family) }}
     {% if not loop.last %}union all{% endif %}
 {% endfor %}

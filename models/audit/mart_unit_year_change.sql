@@ -1,4 +1,6 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view', schema='marts') }}
+
+-- Over mart_unit_year, so in the audit layer with it (published in schema marts).
 
 -- Year over year per unit, report kind and scope: this year's headline figures beside the
 -- previous year's report of the same kind and scope (null when the warehouse holds none).
