@@ -13,8 +13,8 @@ import os
 
 import duckdb
 
-from ingestion.export_folder import check_replaceable, exporting_to
 from ingestion.warehouse import SCHEMA_VERSION, WarehouseError, connect, meta_value
+from juesuan.outputs.export_folder import check_replaceable, exporting_to
 
 RAW_TABLES = ("documents", "pages", "table_instances", "table_cells", "table_grid_rows", "narrative_figures",
               "narrative_statements", "contents_entries", "ingest_errors", "performance_sheets", "performance_budget_rows",

@@ -34,9 +34,9 @@ from dagster import (
 )
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from ingestion.dbt_build import PROJECT_DIR, dbt_parse, full_refresh_needed, model_errors, project_hash, record_project_hash
-from ingestion.operations import run_lock
 from ingestion.runner import Limits, find_pdfs, ingest
+from juesuan.build import PROJECT_DIR, dbt_parse, full_refresh_needed, model_errors, project_hash, record_project_hash
+from juesuan.runs import run_lock
 
 MANIFEST_TARGET = PROJECT_DIR / "target" / "dagster"
 

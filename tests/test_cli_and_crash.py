@@ -16,7 +16,7 @@ from ingestion.runner import ingest
 from tests import pdf_factory
 from tests.conftest import EXAMPLES, ROOT, query
 
-CLI = [sys.executable, "-m", "ingestion.cli"]
+CLI = [sys.executable, "-m", "juesuan.cli"]
 
 
 def _run(args: list[str], env: dict | None = None) -> subprocess.CompletedProcess:
@@ -223,8 +223,8 @@ class _DiskFullAtCommit:
 
 def test_an_injected_full_disk_says_so_and_the_next_run_ingests_everything(tmp_path, monkeypatch, capsys):
     """The same without a tmpfs: every document after the first fails at COMMIT as on a full disk."""
-    from ingestion import cli
     from ingestion import warehouse as wh
+    from juesuan import cli
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -15,8 +15,8 @@ import pdfplumber
 import pytest
 
 from corpus import traits
-from ingestion.dbt_build import dbt_build
 from ingestion.runner import ingest
+from juesuan.build import dbt_build
 from tests.conftest import query
 
 NAMES = list(traits.TRAITS)

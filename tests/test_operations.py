@@ -9,11 +9,11 @@ from pathlib import Path
 
 import duckdb
 
-from ingestion.export_folder import umask
-from ingestion.operations import export_parquet, publish, run_lock
+from juesuan.outputs.export_folder import umask
+from juesuan.runs import export_parquet, publish, run_lock
 from tests.conftest import EXAMPLES, ROOT, query
 
-CLI = [sys.executable, "-m", "ingestion.cli"]
+CLI = [sys.executable, "-m", "juesuan.cli"]
 
 
 def test_run_is_recorded_logged_and_exported(tmp_path):
@@ -51,9 +51,9 @@ def test_fiscal_data_package_export(tmp_path):
     import csv
     import json
 
-    from ingestion.dbt_build import dbt_build
-    from ingestion.operations import export_fdp
     from ingestion.runner import ingest
+    from juesuan.build import dbt_build
+    from juesuan.runs import export_fdp
 
     db = tmp_path / "warehouse.duckdb"
     pdfs = [str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf"), str(EXAMPLES / "sichuan_province_2023_unit_final_accounts.pdf")]
@@ -93,9 +93,9 @@ def test_fiscal_data_package_export(tmp_path):
 def test_bi_reads_the_published_copy_through_sqlalchemy_while_a_writer_works(tmp_path):
     import sqlalchemy as sa
 
-    from ingestion.dbt_build import dbt_build
-    from ingestion.operations import publish
     from ingestion.runner import ingest
+    from juesuan.build import dbt_build
+    from juesuan.runs import publish
 
     db = tmp_path / "warehouse.duckdb"
     assert ingest([str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf")], str(db), progress=False).count("failed") == 0

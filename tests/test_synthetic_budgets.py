@@ -19,8 +19,8 @@ import pytest
 
 from corpus import synthetic
 from corpus.budget import compose_budget, expected_comparison
-from ingestion.dbt_build import dbt_build
 from ingestion.runner import ingest
+from juesuan.build import dbt_build
 from tests.conftest import query
 from validation.identities import validate
 

@@ -8,14 +8,14 @@ import sys
 import time
 from pathlib import Path
 
-from ingestion import __version__
-from ingestion.dbt_build import dbt_build
-from ingestion.export_xlsx import export_xlsx
-from ingestion.operations import RunRecord, export_fdp, export_parquet, publish, run_lock
 from ingestion.raw_parquet import export_raw, import_raw
-from ingestion.report import write_report
 from ingestion.runner import NO_SPACE, Limits, disk_full, ingest
 from ingestion.warehouse import WarehouseError
+from juesuan import __version__
+from juesuan.build import dbt_build
+from juesuan.outputs.export_xlsx import export_xlsx
+from juesuan.outputs.report import write_report
+from juesuan.runs import RunRecord, export_fdp, export_parquet, publish, run_lock
 
 DEFAULT_DB = os.path.join("warehouse", "juesuan.duckdb")
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"

@@ -19,10 +19,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from urllib.parse import quote
 
-from ingestion.export_folder import exporting_to
 from ingestion.extract import sha256_of
 from ingestion.numbers import format_amount
 from ingestion.warehouse import WarehouseError, connect
+from juesuan.outputs.export_folder import exporting_to
 from validation.findings_zh import check_name_zh, row_zh, table_zh
 
 # CJK families named first so a machine that has one uses it; the page itself needs no font of its own.

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from ingestion.export_folder import check_replaceable, exporting_to, umask
 from ingestion.warehouse import WarehouseError, connect
+from juesuan.outputs.export_folder import check_replaceable, exporting_to, umask
 
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS audit.runs (
     run_id VARCHAR, command VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, exit_code INTEGER,

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 import duckdb
 import xlsxwriter
 
-from ingestion.export_folder import umask
 from ingestion.warehouse import WarehouseError, connect
+from juesuan.outputs.export_folder import umask
 
 EXCEL_ROWS = 1_048_576  # rows in one Excel sheet, the header row included
 SHEET_NAME_CHARS = 31
