@@ -14,47 +14,38 @@ import os
 import duckdb
 
 from ingestion.warehouse import SCHEMA_VERSION, WarehouseError, connect, meta_value
-from juesuan.outputs.export_folder import check_replaceable, exporting_to
 
 RAW_TABLES = ("documents", "pages", "table_instances", "table_cells", "table_grid_rows", "narrative_figures",
               "narrative_statements", "contents_entries", "ingest_errors", "performance_sheets", "performance_budget_rows",
               "performance_indicators", "performance_summary_rows")
 
 
-def export_raw(db_path: str, directory: str) -> dict[str, int]:
-    """Every raw table partitioned by fiscal year; returns rows written per table."""
-    target = os.path.abspath(directory)
-    check_replaceable(target)
-    con = connect(db_path, read_only=True)  # refuses a warehouse of a newer release
+def write_raw_parquet(con: duckdb.DuckDBPyConnection, folder: str) -> dict[str, int]:
+    """Every raw table of ``con`` into ``folder`` (an empty folder the caller swaps in: `juesuan export raw`),
+    partitioned by fiscal year, and meta.parquet; returns rows written per table."""
     counts = {}
-    try:
-        present = {r[0] for r in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw'").fetchall()}
-        with exporting_to(target, "raw") as staging:
-            for table in RAW_TABLES:
-                if table not in present:
-                    continue  # a warehouse from before the table existed
-                # fixed table names from RAW_TABLES; the folder goes to DuckDB as an argument
-                if table == "documents":
-                    relation = con.sql("SELECT *, coalesce(fiscal_year, 0) AS year FROM raw.documents")
-                else:
-                    relation = con.sql(f"SELECT t.*, coalesce(d.fiscal_year, 0) AS year FROM raw.{table} t "  # noqa: S608
-                                       "LEFT JOIN raw.documents d ON d.document_id = t.document_id")
-                counts[table] = relation.count("*").fetchall()[0][0]
-                folder = os.path.join(staging, table)
-                if counts[table]:
-                    relation.write_parquet(folder, partition_by=["year"])
-                else:  # an empty table still records its columns
-                    os.makedirs(os.path.join(folder, "year=0"))
-                    relation.write_parquet(os.path.join(folder, "year=0", "empty.parquet"))
-            # the version of the data as stored (a warehouse never upgraded in place keeps its older one)
-            version = int(meta_value(con, "schema_version") or 0)
-            con.sql(f"SELECT {version} AS schema_version").write_parquet(  # noqa: S608 (an integer)
-                os.path.join(staging, "meta.parquet"))
-    except (duckdb.Error, OSError) as exc:
-        raise WarehouseError(f"export of the raw layer to {target} failed: {str(exc).splitlines()[0]}") from exc
-    finally:
-        con.close()
+    present = {r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw'").fetchall()}
+    for table in RAW_TABLES:
+        if table not in present:
+            continue  # a warehouse from before the table existed
+        # fixed table names from RAW_TABLES; the folder goes to DuckDB as an argument
+        if table == "documents":
+            relation = con.sql("SELECT *, coalesce(fiscal_year, 0) AS year FROM raw.documents")
+        else:
+            relation = con.sql(f"SELECT t.*, coalesce(d.fiscal_year, 0) AS year FROM raw.{table} t "  # noqa: S608
+                               "LEFT JOIN raw.documents d ON d.document_id = t.document_id")
+        counts[table] = relation.count("*").fetchall()[0][0]
+        path = os.path.join(folder, table)
+        if counts[table]:
+            relation.write_parquet(path, partition_by=["year"])
+        else:  # an empty table still records its columns
+            os.makedirs(os.path.join(path, "year=0"))
+            relation.write_parquet(os.path.join(path, "year=0", "empty.parquet"))
+    # the version of the data as stored (a warehouse never upgraded in place keeps its older one)
+    version = int(meta_value(con, "schema_version") or 0)
+    con.sql(f"SELECT {version} AS schema_version").write_parquet(  # noqa: S608 (an integer)
+        os.path.join(folder, "meta.parquet"))
     return counts
 
 

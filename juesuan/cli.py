@@ -5,28 +5,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
-from pathlib import Path
 
-from ingestion.raw_parquet import export_raw, import_raw
-from ingestion.runner import NO_SPACE, Limits, disk_full, ingest
+from ingestion.raw_parquet import import_raw
+from ingestion.runner import NO_SPACE, Limits, disk_full
 from ingestion.warehouse import WarehouseError
-from juesuan import __version__
+from juesuan import __version__, pipeline
 from juesuan.build import dbt_build
 from juesuan.outputs.export_xlsx import export_xlsx
+from juesuan.outputs.fdp import export_fdp
+from juesuan.outputs.parquet import export_parquet, export_raw
+from juesuan.outputs.publish import publish
 from juesuan.outputs.report import write_report
-from juesuan.runs import RunRecord, export_fdp, export_parquet, publish, run_lock
-
-DEFAULT_DB = os.path.join("warehouse", "juesuan.duckdb")
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
-
-
-def default_db() -> str:
-    return os.environ.get("JUESUAN_DB") or DEFAULT_DB
+from juesuan.runs import run_lock
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=None, help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    parser.add_argument("--db", default=None, help=f"warehouse file (default: $JUESUAN_DB or {pipeline.DEFAULT_DB})")
 
 
 def _at_least(low, kind):
@@ -161,73 +155,24 @@ def _limits(args) -> Limits:
     return Limits(timeout_s=args.timeout, max_pages=args.max_pages, max_memory_mb=args.max_memory_mb)
 
 
-def _ingest(args, paths: list[str]):
-    if args.executor == "dask" and not args.scheduler:
-        raise WarehouseError("--executor dask needs --scheduler ADDRESS")
-    summary = ingest([p for p in paths if os.path.exists(p)], args.db, jobs=args.jobs, force=args.force,
-                     limits=_limits(args), progress=not args.no_progress,
-                     scheduler=args.scheduler if args.executor == "dask" else None)
-    print("\n".join(summary.lines()))
-    if summary.not_written_for_space():  # the run stops here: building on a full disk fails too
-        raise WarehouseError(f"{NO_SPACE}: {summary.not_written_for_space()} documents were not written to {args.db}; "
-                             "free space and run again (they are read again)")
-    return summary
+def _ingest_options(args) -> pipeline.IngestOptions:
+    return pipeline.IngestOptions(jobs=args.jobs, force=args.force, limits=_limits(args), progress=not args.no_progress,
+                                  executor=args.executor, scheduler=args.scheduler)
+
+
+def _existing(paths: list[str]) -> list[str]:
+    return [p for p in paths if os.path.exists(p)]
 
 
 def _run(args) -> int:
-    """ingest, build, validate, summary: one run at a time, each recorded in audit.runs."""
-    record = RunRecord("run")
-    summary, findings, code, held = None, None, 2, False
-    try:
-        with run_lock(args.db):
-            held = True
-            started = time.monotonic()
-            summary = _ingest(args, args.paths or [str(EXAMPLES_DIR)])
-            if args.raw_parquet:
-                export_raw(args.db, args.raw_parquet)
-                print(f"raw layer: Parquet in {os.path.abspath(args.raw_parquet)}")
-            record.stage("ingest", started)
-            started = time.monotonic()
-            code = dbt_build(args.db, progress=not args.no_progress)
-            record.stage("build", started)
-            if code == 0:
-                started = time.monotonic()
-                code, findings = _validate(args)
-                record.stage("validate", started)
-                print("\n".join(warehouse_summary(args.db)))
-                if args.publish:
-                    print(f"publish: {publish(args.db, args.publish)}")
-    finally:
-        record.finish(args.db if held else None, code, summary, findings, args.log)
-    return code
+    """ingest, build, validate, summary (juesuan.pipeline.run): one run at a time, each recorded in audit.runs."""
+    options = pipeline.RunOptions(ingest=_ingest_options(args), progress=not args.no_progress, strict=args.strict,
+                                  log=args.log, publish=args.publish, raw_parquet=args.raw_parquet)
+    return pipeline.run(args.db, _existing(args.paths or [str(pipeline.EXAMPLES_DIR)]), options)
 
 
-def _validate(args) -> tuple[int, int]:
-    from validation.identities import validate
-
-    result = validate(args.db, progress=not args.no_progress)
-    print("\n".join(result.lines()))
-    return (1 if args.strict and result.count("error") else 0), len(result.findings)
-
-
-def warehouse_summary(db_path: str) -> list[str]:
-    """The closing lines of `juesuan run`: what the warehouse now holds."""
-    from ingestion.warehouse import connect
-
-    con = connect(db_path, read_only=True)
-    try:
-        (documents, tables, empty, facts, findings, errors) = con.execute(
-            """SELECT (SELECT count(*) FROM marts.dim_document),
-                      (SELECT count(*) FROM raw.table_instances),
-                      (SELECT count(*) FROM raw.table_instances WHERE is_empty),
-                      (SELECT count(*) FROM marts.fct_budget_line),
-                      (SELECT count(*) FROM audit.identity_findings),
-                      (SELECT count(*) FROM raw.ingest_errors)"""
-        ).fetchone()
-    finally:
-        con.close()
-    return [f"warehouse {db_path}: {documents} documents, {tables} tables ({empty} present and empty), "
-            f"{facts} budget lines, {findings} identity findings, {errors} ingest errors"]
+def _validate(args) -> int:
+    return pipeline.exit_code(pipeline.validate(args.db, progress=not args.no_progress), args.strict)
 
 
 def _check_paths(args) -> None:
@@ -246,12 +191,12 @@ def _check_paths(args) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    args.db = args.db or default_db()
+    args.db = args.db or pipeline.default_db()
     try:
         _check_paths(args)
         if args.command == "ingest":
             with run_lock(args.db):
-                _ingest(args, args.paths)
+                pipeline.ingest(args.db, _existing(args.paths), _ingest_options(args))
             return 0
         if args.command == "run":
             return _run(args)
@@ -260,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                 return dbt_build(args.db, progress=not args.no_progress)
         if args.command == "validate":
             with run_lock(args.db):
-                return _validate(args)[0]
+                return _validate(args)
         if args.command == "publish":
             with run_lock(args.db):
                 print(f"publish: {publish(args.db, args.target)}")

@@ -190,7 +190,7 @@ def test_hostile_text_reaches_no_other_tool(tmp_path):
     a spreadsheet would run as a formula is written to CSV with a leading quote."""
     import csv
 
-    from juesuan.runs import _write_csv
+    from juesuan.outputs.fdp import _write_csv
 
     name = "r\x1b[2J\n  ok        fake.pdf"
     (tmp_path / name).write_text("not a pdf")

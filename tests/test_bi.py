@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 
-# The oldest DuckDB that opens the published copy (juesuan.runs.PUBLISHED_STORAGE_VERSION), with
+# The oldest DuckDB that opens the published copy (juesuan.outputs.publish.PUBLISHED_STORAGE_VERSION), with
 # duckdb-engine and the SQLAlchemy line of a stock Superset (its setup requires sqlalchemy<2).
 OLD_STACK = {"duckdb": "1.1.0", "duckdb-engine": "0.17.0", "sqlalchemy": "1.4.54"}
 
@@ -57,7 +57,7 @@ def bi_copy(tmp_path_factory):
     """The Leshan example built into a warehouse, and its published copy."""
     from ingestion.runner import ingest
     from juesuan.build import dbt_build
-    from juesuan.runs import publish
+    from juesuan.outputs.publish import publish
 
     folder = tmp_path_factory.mktemp("bi")
     db = folder / "warehouse.duckdb"

@@ -213,7 +213,7 @@ def test_fiscal_data_package_carries_both_phases(budget_db, tmp_path):
     the economic tables of a budget (机关运行经费, 财政拨款基本支出) fill economic_code."""
     import csv
 
-    from juesuan.runs import export_fdp
+    from juesuan.outputs.fdp import export_fdp
 
     export_fdp(str(budget_db), str(tmp_path / "fdp"))
     with open(tmp_path / "fdp" / "budget-lines.csv", encoding="utf-8") as handle:

@@ -10,7 +10,9 @@ from pathlib import Path
 import duckdb
 
 from juesuan.outputs.export_folder import umask
-from juesuan.runs import export_parquet, publish, run_lock
+from juesuan.outputs.parquet import export_parquet
+from juesuan.outputs.publish import publish
+from juesuan.runs import run_lock
 from tests.conftest import EXAMPLES, ROOT, query
 
 CLI = [sys.executable, "-m", "juesuan.cli"]
@@ -53,7 +55,7 @@ def test_fiscal_data_package_export(tmp_path):
 
     from ingestion.runner import ingest
     from juesuan.build import dbt_build
-    from juesuan.runs import export_fdp
+    from juesuan.outputs.fdp import export_fdp
 
     db = tmp_path / "warehouse.duckdb"
     pdfs = [str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf"), str(EXAMPLES / "sichuan_province_2023_unit_final_accounts.pdf")]
@@ -95,7 +97,7 @@ def test_bi_reads_the_published_copy_through_sqlalchemy_while_a_writer_works(tmp
 
     from ingestion.runner import ingest
     from juesuan.build import dbt_build
-    from juesuan.runs import publish
+    from juesuan.outputs.publish import publish
 
     db = tmp_path / "warehouse.duckdb"
     assert ingest([str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf")], str(db), progress=False).count("failed") == 0
