@@ -219,8 +219,3 @@ def _last(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match | N
     for found in pattern.finditer(text, lo, hi):  # noqa: B007 (the last one is wanted)
         pass
     return found
-
-
-STATEMENT_COLUMNS = ("statement_seq", "page_number", "kind", "statement_text", "subject_text", "direction_word",
-                     "amount_text", "amount_wan", "rate_word", "rate_text", "rate_percent", "figure_text", "figure_wan",
-                     "base_text", "base_wan", "reason_text")

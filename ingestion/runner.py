@@ -21,10 +21,11 @@ import duckdb
 from tqdm import tqdm
 
 from ingestion import EXTRACTOR_VERSION
-from ingestion import warehouse as wh
 from ingestion.extract import sha256_of
 from ingestion.limits import read_within_limits
 from ingestion.paths import stored_path
+from ingestion.raw import warehouse as wh
+from ingestion.raw import writer
 
 
 @dataclass
@@ -296,7 +297,7 @@ def _failed(con, path: str, sha: str | None, stage: str, reason: str, page: int 
     """A failed file: recorded in raw.ingest_errors when the warehouse still takes a row (a full disk
     may refuse even that), and told whether the next run reads it again, as the next run will decide."""
     try:
-        wh.record_failure(con, path, sha, stage, reason, page)
+        writer.record_failure(con, path, sha, stage, reason, page)
         retried = sha is None or wh.known_failure(con, sha) is None
     except duckdb.Error:
         retried = True  # nothing remembered: the next run reads it again
@@ -309,7 +310,7 @@ def _finish(con, job: _Job, kind: str, payload) -> Outcome:
         return _failed(con, job.path, job.sha, stage, reason, page)
     extraction = payload
     try:
-        wh.write_document(con, extraction, job.replaces)
+        writer.write_document(con, extraction, job.replaces)
     except Exception as exc:  # noqa: BLE001 - one document that cannot be written must not stop the batch
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if disk_full(exc):  # DuckDB's own text, "cannot rollback …", hid this once

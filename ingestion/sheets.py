@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from ingestion.numbers import normalise_text, parse_amount
+from ingestion.raw.tables import BUDGET_ROW_COLUMNS, INDICATOR_COLUMNS, SHEET_COLUMNS, SUMMARY_ROW_COLUMNS
 
 # -- vocabulary (patterns over normalised text: NFKC, no whitespace) ----------------------
 
@@ -114,38 +115,6 @@ _TEMPLATE_PROMPT = re.compile(r"^(结合自评情况|对照年度目标|针对�
 
 
 # -- public API -------------------------------------------------------------------------
-
-# The columns of each raw table, in order; every record carries all of them.
-SHEET_COLUMNS = (
-    "sheet_seq", "sheet_kind", "title_text", "first_page", "last_page", "layout",
-    "project_name", "project_code", "unit_name", "department_text", "department_code", "department",
-    "implementer_text", "implementer_code", "implementer", "project_category_text", "project_category",
-    "project_attribute_text", "project_attribute", "project_type_text", "project_type",
-    "basic_expenditure_text", "basic_expenditure", "project_expenditure_text", "project_expenditure",
-    "budget_initial_declared_text", "budget_initial_declared", "budget_initial_text", "budget_initial",
-    "budget_adjusted_text", "budget_adjusted", "budget_executed_text", "budget_executed",
-    "execution_rate_text", "execution_rate", "budget_weight_text", "budget_weight", "budget_score_text", "budget_score",
-    "budget_reason", "total_weight_text", "total_weight", "total_score_text", "total_score", "grade",
-    "goal_text", "completion_text", "implementation_text", "conclusion", "problems", "improvements",
-    "other_sections_json", "project_leader", "finance_leader", "indicator_count", "summary_row_count", "flags",
-)
-BUDGET_ROW_COLUMNS = (
-    "sheet_seq", "row_seq", "page_number", "grid_row_index", "label_text", "fund_source_zh", "is_total",
-    "initial_declared_text", "initial_declared", "initial_text", "initial", "adjusted_text", "adjusted",
-    "executed_text", "executed", "balance_text", "balance", "execution_rate_text", "execution_rate",
-    "weight_text", "weight", "score_text", "score", "reason", "flags",
-)
-INDICATOR_COLUMNS = (
-    "sheet_seq", "row_seq", "page_number", "grid_row_index", "level1", "level1_weight", "level2", "level2_weight",
-    "level3", "category", "operator_text", "operator", "target_text", "target_value", "unit_text", "unit",
-    "target_initial_text", "target_initial_value", "target_adjusted_text", "target_adjusted_value",
-    "actual_text", "actual_operator", "actual_value", "actual_unit", "completion_rate_text", "completion_rate",
-    "weight_text", "weight", "score_text", "score", "deviation_reason", "flags",
-)
-SUMMARY_ROW_COLUMNS = (
-    "sheet_seq", "row_seq", "page_number", "grid_row_index", "section", "serial", "project_name", "fund_user",
-    "score_text", "score", "grade", "flags",
-)
 
 @dataclass
 class SheetsResult:

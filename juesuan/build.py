@@ -16,7 +16,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ingestion.warehouse import connect, meta_value, set_meta_value
+from ingestion.raw.migrations import meta_value, set_meta_value
+from ingestion.raw.warehouse import connect
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from ingestion.warehouse import WarehouseError, connect
+from ingestion.raw.warehouse import WarehouseError, connect
 
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS audit.runs (
     run_id VARCHAR, command VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, exit_code INTEGER,

@@ -121,7 +121,7 @@ def test_an_older_warehouse_is_upgraded_without_losing_data(tmp_path):
     """A warehouse written by an older release (older raw columns, older extractor, older models)
     is brought up to date by `juesuan run`; a document whose PDF is gone keeps its rows."""
     from ingestion import EXTRACTOR_VERSION
-    from ingestion.warehouse import SCHEMA_VERSION
+    from ingestion.raw.migrations import SCHEMA_VERSION
 
     db = tmp_path / "warehouse.duckdb"
     leshan = EXAMPLES / "leshan_2024_unit_final_accounts.pdf"
@@ -159,7 +159,8 @@ def test_an_older_warehouse_is_upgraded_without_losing_data(tmp_path):
 
 
 def test_a_warehouse_from_a_newer_release_is_refused(tmp_path):
-    from ingestion.warehouse import SCHEMA_VERSION, connect
+    from ingestion.raw.migrations import SCHEMA_VERSION
+    from ingestion.raw.warehouse import connect
 
     db = tmp_path / "warehouse.duckdb"
     connect(str(db)).close()

@@ -9,8 +9,9 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from ingestion.raw_parquet import RAW_TABLES, import_raw
-from ingestion.warehouse import SCHEMA_VERSION, WarehouseError
+from ingestion.raw.migrations import SCHEMA_VERSION
+from ingestion.raw.parquet import RAW_TABLES, import_raw
+from ingestion.raw.warehouse import WarehouseError
 from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, ROOT, query
 

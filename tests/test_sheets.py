@@ -13,15 +13,8 @@ from functools import cache
 import pytest
 
 from ingestion.extract import extract_document
-from ingestion.sheets import (
-    BUDGET_ROW_COLUMNS,
-    INDICATOR_COLUMNS,
-    SHEET_COLUMNS,
-    SUMMARY_ROW_COLUMNS,
-    SheetsResult,
-    parse_indicator_value,
-    read_sheets,
-)
+from ingestion.raw.tables import BUDGET_ROW_COLUMNS, INDICATOR_COLUMNS, SHEET_COLUMNS, SUMMARY_ROW_COLUMNS
+from ingestion.sheets import SheetsResult, parse_indicator_value, read_sheets
 from tests.conftest import EXAMPLES
 
 LESHAN = "leshan_2024_unit_final_accounts.pdf"

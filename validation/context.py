@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ingestion.warehouse import WarehouseError
+from ingestion.raw.warehouse import WarehouseError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 GX_DIR = PROJECT_ROOT / "gx"

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ingestion.warehouse import WarehouseError
+from ingestion.raw.warehouse import WarehouseError
 
 MARKER = ".juesuan-export"
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import duckdb
 import xlsxwriter
 
-from ingestion.warehouse import WarehouseError, connect
+from ingestion.raw.warehouse import WarehouseError, connect
 from juesuan.outputs.export_folder import umask
 
 EXCEL_ROWS = 1_048_576  # rows in one Excel sheet, the header row included

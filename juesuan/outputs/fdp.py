@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from ingestion.warehouse import WarehouseError, connect
+from ingestion.raw.warehouse import WarehouseError, connect
 from juesuan.outputs.export_folder import exporting_to
 
 _FDP_FIELDS = [

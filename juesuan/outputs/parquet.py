@@ -1,5 +1,5 @@
 """`juesuan export parquet DIR` (every mart as DIR/<mart>.parquet) and `juesuan export raw DIR` (the `raw`
-layer as Parquet partitioned by fiscal year, written by ingestion/raw_parquet.py): each folder written
+layer as Parquet partitioned by fiscal year, written by ingestion/raw/parquet.py): each folder written
 beside the target and swapped in whole."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import os
 
 import duckdb
 
-from ingestion.raw_parquet import write_raw_parquet
-from ingestion.warehouse import WarehouseError, connect
+from ingestion.raw.parquet import write_raw_parquet
+from ingestion.raw.warehouse import WarehouseError, connect
 from juesuan.outputs.export_folder import check_replaceable, exporting_to
 
 

@@ -9,7 +9,7 @@ import tempfile
 
 import duckdb
 
-from ingestion.warehouse import WarehouseError, connect
+from ingestion.raw.warehouse import WarehouseError, connect
 from juesuan.outputs.export_folder import umask
 
 

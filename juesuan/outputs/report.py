@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from ingestion.extract import sha256_of
 from ingestion.numbers import format_amount
-from ingestion.warehouse import WarehouseError, connect
+from ingestion.raw.warehouse import WarehouseError, connect
 from juesuan.outputs.export_folder import exporting_to
 from validation.findings_zh import check_name_zh, row_zh, table_zh
 

@@ -13,11 +13,9 @@ import os
 
 import duckdb
 
-from ingestion.warehouse import SCHEMA_VERSION, WarehouseError, connect, meta_value
-
-RAW_TABLES = ("documents", "pages", "table_instances", "table_cells", "table_grid_rows", "narrative_figures",
-              "narrative_statements", "contents_entries", "ingest_errors", "performance_sheets", "performance_budget_rows",
-              "performance_indicators", "performance_summary_rows")
+from ingestion.raw.migrations import SCHEMA_VERSION, meta_value
+from ingestion.raw.tables import RAW_TABLES
+from ingestion.raw.warehouse import WarehouseError, connect
 
 
 def write_raw_parquet(con: duckdb.DuckDBPyConnection, folder: str) -> dict[str, int]:
