@@ -3276,10 +3276,10 @@ def document_id_of(plan: Plan, unit: Unit, year: int, kind: str = "final_account
 
 
 def raw_extraction(plan: Plan, unit: Unit, year: int, kind: str = "final_accounts"):
-    """The records the extractor would write for this document's PDF (ingestion.extract.Extraction)."""
-    from ingestion.cover import region_of
-    from ingestion.extract import Extraction
-    from ingestion.narrative import read_contents, read_narrative
+    """The records the extractor would write for this document's PDF (ingestion.read.extract.Extraction)."""
+    from ingestion.read.cover import region_of
+    from ingestion.read.extract import Extraction
+    from ingestion.read.narrative import read_contents, read_narrative
 
     if kind == "budget":
         from corpus.budget import compose_budget

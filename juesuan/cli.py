@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
+from ingestion.batch.runner import NO_SPACE, Limits, disk_full
 from ingestion.raw.parquet import import_raw
 from ingestion.raw.warehouse import WarehouseError
-from ingestion.runner import NO_SPACE, Limits, disk_full
 from juesuan import __version__, pipeline
 from juesuan.build import dbt_build
 from juesuan.outputs.export_xlsx import export_xlsx

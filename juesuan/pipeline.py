@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingestion.batch.runner import NO_SPACE, Limits, Summary
+from ingestion.batch.runner import ingest as ingest_pdfs
 from ingestion.raw.warehouse import WarehouseError, connect
-from ingestion.runner import NO_SPACE, Limits, Summary
-from ingestion.runner import ingest as ingest_pdfs
 from juesuan.build import dbt_build, full_refresh_needed, model_errors, record_project_hash
 from juesuan.outputs.parquet import export_raw
 from juesuan.outputs.publish import publish

@@ -35,7 +35,7 @@ from dagster import (
 )
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from ingestion.runner import find_pdfs
+from ingestion.batch.runner import find_pdfs
 from juesuan import pipeline
 from juesuan.build import PROJECT_DIR, dbt_parse, project_hash
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.runner import Limits, ingest
+from ingestion.batch.runner import Limits, ingest
 from tests import pdf_factory
 from tests.conftest import query
 

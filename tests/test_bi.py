@@ -55,7 +55,7 @@ print(json.dumps(out, ensure_ascii=False))
 @pytest.fixture(scope="module")
 def bi_copy(tmp_path_factory):
     """The Leshan example built into a warehouse, and its published copy."""
-    from ingestion.runner import ingest
+    from ingestion.batch.runner import ingest
     from juesuan.build import dbt_build
     from juesuan.outputs.publish import publish
 

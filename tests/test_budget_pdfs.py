@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.numbers import scale_to_wan
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from ingestion.read.numbers import scale_to_wan
 from juesuan.build import dbt_build
 from tests import expected_budget_jiangsu as jiangsu
 from tests import expected_budget_shanghai as shanghai

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from juesuan.build import dbt_build
 from tests import pdf_factory
 from tests.conftest import query

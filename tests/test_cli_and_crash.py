@@ -12,7 +12,7 @@ import time
 import duckdb
 import pytest
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from tests import pdf_factory
 from tests.conftest import EXAMPLES, ROOT, query
 

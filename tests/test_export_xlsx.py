@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from juesuan.build import dbt_build
 from juesuan.outputs.export_xlsx import export_xlsx
 from tests import pdf_factory

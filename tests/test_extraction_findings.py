@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus.render import Document, Table, draw_table
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, ROOT, query, shared_pdfs
 from validation.identities import validate

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, final_account_pdfs, query, shared_pdfs
 from tests.expected_shanghai import EXPECTED, PLANNING, SOCIAL_WORK

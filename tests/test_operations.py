@@ -53,7 +53,7 @@ def test_fiscal_data_package_export(tmp_path):
     import csv
     import json
 
-    from ingestion.runner import ingest
+    from ingestion.batch.runner import ingest
     from juesuan.build import dbt_build
     from juesuan.outputs.fdp import export_fdp
 
@@ -95,7 +95,7 @@ def test_fiscal_data_package_export(tmp_path):
 def test_bi_reads_the_published_copy_through_sqlalchemy_while_a_writer_works(tmp_path):
     import sqlalchemy as sa
 
-    from ingestion.runner import ingest
+    from ingestion.batch.runner import ingest
     from juesuan.build import dbt_build
     from juesuan.outputs.publish import publish
 

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from PIL import Image, ImageChops
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from juesuan.build import dbt_build
 from juesuan.outputs.report import _STYLE, write_report
 from tests import pdf_factory

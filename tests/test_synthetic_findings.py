@@ -10,7 +10,7 @@ import pytest
 
 from bench.findings_vs_ground_truth import load_findings, on_its_page, score
 from corpus import synthetic
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from juesuan.build import dbt_build
 from tests.conftest import query
 from validation.identities import validate

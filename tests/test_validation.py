@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from ingestion.batch.runner import ingest
 from ingestion.raw.warehouse import WarehouseError
-from ingestion.runner import ingest
 from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, ROOT, query
 from validation.identities import validate

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ingestion.budget_narrative import BUDGET_AMOUNT_TOPICS, stated_change
-from ingestion.numbers import normalise_text
-from ingestion.rowkeys import CLASS_NAMES
-from ingestion.titles import recognise_title
+from ingestion.read.budget_narrative import BUDGET_AMOUNT_TOPICS, stated_change
+from ingestion.read.numbers import normalise_text
+from ingestion.read.rowkeys import CLASS_NAMES
+from ingestion.read.titles import recognise_title
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
 # The 三公 categories as the text names them (NFKC: full-width brackets are ASCII here).

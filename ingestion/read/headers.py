@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingestion.numbers import normalise_text
+from ingestion.read.numbers import normalise_text
 
 _PHASE_WORDS = re.compile(r"^(预算数?|决算数?|全年预算数?|年初预算数?)$")
 

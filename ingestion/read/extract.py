@@ -15,20 +15,20 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from ingestion.cover import read_cover
-from ingestion.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_row, is_caption_row
-from ingestion.headers import ColumnGroup, header_path, map_columns, three_public_category
-from ingestion.keycolumns import roles_by_content
-from ingestion.lines import text_lines, visible_page
-from ingestion.nametree import NameTreeState
-from ingestion.narrative import read_contents, read_narrative
-from ingestion.narrative_statements import read_statements
-from ingestion.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
 from ingestion.paths import stored_name, stored_path
-from ingestion.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
-from ingestion.sheets import SheetsResult, read_sheets
-from ingestion.titles import CAPTION_LINE, find_numbering, find_unit, join_wrapped_titles, recognise_title, recognise_titled
-from ingestion.unruled import read_unruled
+from ingestion.read.cover import read_cover
+from ingestion.read.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_row, is_caption_row
+from ingestion.read.headers import ColumnGroup, header_path, map_columns, three_public_category
+from ingestion.read.keycolumns import roles_by_content
+from ingestion.read.lines import text_lines, visible_page
+from ingestion.read.nametree import NameTreeState
+from ingestion.read.narrative import read_contents, read_narrative
+from ingestion.read.narrative_statements import read_statements
+from ingestion.read.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
+from ingestion.read.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
+from ingestion.read.sheets import SheetsResult, read_sheets
+from ingestion.read.titles import CAPTION_LINE, find_numbering, find_unit, join_wrapped_titles, recognise_title, recognise_titled
+from ingestion.read.unruled import read_unruled
 
 # Tables keyed by 功能分类 codes, whose rows printed by name only are resolved under their parent.
 FUNCTION_CODED_TABLES = {

@@ -11,7 +11,7 @@ import resource
 import sys
 import traceback
 
-from ingestion.extract import ExtractionError, extract_document
+from ingestion.read.extract import ExtractionError, extract_document
 
 
 def limit_address_space(max_memory_mb: int) -> None:

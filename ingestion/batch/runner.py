@@ -21,11 +21,11 @@ import duckdb
 from tqdm import tqdm
 
 from ingestion import EXTRACTOR_VERSION
-from ingestion.extract import sha256_of
-from ingestion.limits import read_within_limits
+from ingestion.batch.limits import read_within_limits
 from ingestion.paths import stored_path
 from ingestion.raw import warehouse as wh
 from ingestion.raw import writer
+from ingestion.read.extract import sha256_of
 
 
 @dataclass
@@ -258,7 +258,7 @@ def _run_jobs_dask(con, pending: list[_Job], limits: Limits, summary: Summary, p
     this process still writes, one document per transaction, as results arrive."""
     from distributed import Client, as_completed
 
-    from ingestion.remote import extract_with_limits
+    from ingestion.batch.remote import extract_with_limits
 
     bar = tqdm(total=len(pending), unit="pdf", disable=not progress or not pending, file=sys.stderr)
     with Client(scheduler) as client:

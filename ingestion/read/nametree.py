@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingestion.rowkeys import CLASS_NAMES, clean_label
+from ingestion.read.rowkeys import CLASS_NAMES, clean_label
 
-_REFERENCE = Path(__file__).resolve().parent.parent / "seeds" / "ref_function_subjects.csv"
+_REFERENCE = Path(__file__).resolve().parents[2] / "seeds" / "ref_function_subjects.csv"
 _LEVELS = {3: 0, 5: 1, 7: 2}
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ingestion.grid import Grid, empty_note_in, is_body_row
-from ingestion.lines import Line, Word, group_lines
-from ingestion.numbers import figure_among, looks_figure, normalise_text
-from ingestion.rowkeys import CODE
-from ingestion.titles import is_caption_line, recognise_title
+from ingestion.read.grid import Grid, empty_note_in, is_body_row
+from ingestion.read.lines import Line, Word, group_lines
+from ingestion.read.numbers import figure_among, looks_figure, normalise_text
+from ingestion.read.rowkeys import CODE
+from ingestion.read.titles import is_caption_line, recognise_title
 
 Span = tuple[float, float]
 # Column numbers and their labels (栏次 | 1 | 2 …) are never part of a header cell's text.

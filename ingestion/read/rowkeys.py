@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.numbers import normalise_text
+from ingestion.read.numbers import normalise_text
 
 CODE = re.compile(r"\d{3}(\d{2}){0,2}")
 _CODE_WITH_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)(.*)$")

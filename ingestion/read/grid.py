@@ -6,10 +6,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ingestion.lines import text_in
-from ingestion.numbers import figure_among, normalise_text, parse_amount
-from ingestion.rowkeys import CLASS_NAMES, CODE, clean_label
-from ingestion.rulings import find_ruled_tables
+from ingestion.read.lines import text_in
+from ingestion.read.numbers import figure_among, normalise_text, parse_amount
+from ingestion.read.rowkeys import CLASS_NAMES, CODE, clean_label
+from ingestion.read.rulings import find_ruled_tables
 
 # A row that opens the body of a table: a code, a fixed label, or a figure.
 _BODY_LABEL = re.compile(

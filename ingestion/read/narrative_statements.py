@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ingestion.numbers import normalise_text
+from ingestion.read.numbers import normalise_text
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _UP, _DOWN, _FLAT = ("增加", "增长", "上升", "增幅", "多于", "大于", "高于", "超过"), \

@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from ingestion.numbers import normalise_text, parse_amount
 from ingestion.raw.tables import BUDGET_ROW_COLUMNS, INDICATOR_COLUMNS, SHEET_COLUMNS, SUMMARY_ROW_COLUMNS
+from ingestion.read.numbers import normalise_text, parse_amount
 
 # -- vocabulary (patterns over normalised text: NFKC, no whitespace) ----------------------
 

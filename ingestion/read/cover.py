@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.numbers import normalise_text
+from ingestion.read.numbers import normalise_text
 
 _YEAR = re.compile(r"(20\d{2}|19\d{2})年?度?")
 _KIND = re.compile(r"(部门|单位)(决算|预算)(公开)?(报告|说明|报表|表)?")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ingestion.numbers import normalise_text
+from ingestion.read.numbers import normalise_text
 
 # (canonical name, pattern over the normalised title: no spaces, NFKC)
 TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

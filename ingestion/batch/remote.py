@@ -5,7 +5,7 @@ children with multiprocessing; a subprocess keeps the same limits as the local
 pool (time: killed at the limit; memory: RLIMIT_AS; pages) and returns the
 pickled extraction on stdout.
 
-    python -m ingestion.remote PATH SHA256 MAX_PAGES MAX_MEMORY_MB
+    python -m ingestion.batch.remote PATH SHA256 MAX_PAGES MAX_MEMORY_MB
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import pickle
 import subprocess
 import sys
 
-from ingestion.limits import read_within_limits
+from ingestion.batch.limits import read_within_limits
 
 
 def extract_with_limits(path: str, sha: str, timeout_s: float, max_pages: int, max_memory_mb: int):
     """Run one extraction in a child process; returns ("ok", Extraction) or ("error", (stage, reason, page))."""
-    cmd = [sys.executable, "-m", "ingestion.remote", path, sha, str(max_pages), str(max_memory_mb)]
+    cmd = [sys.executable, "-m", "ingestion.batch.remote", path, sha, str(max_pages), str(max_memory_mb)]
     try:
         done = subprocess.run(cmd, capture_output=True, timeout=timeout_s)
     except subprocess.TimeoutExpired:

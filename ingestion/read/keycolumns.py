@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingestion.headers import column_role, measure_of
-from ingestion.numbers import normalise_text, parse_amount
+from ingestion.read.headers import column_role, measure_of
+from ingestion.read.numbers import normalise_text, parse_amount
 
 _KEY_ROLES = ("code", "code_class", "code_section", "code_item", "name")
 # Header labels of the split code columns, printed in a body row (上海普陀: 类 | 款 | 项 | 合计 | …).
