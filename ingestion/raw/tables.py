@@ -2,7 +2,7 @@
 
 The DDL (`DDL`), the writer's column lists and casts (ingestion/raw/writer.py), the tables of raw Parquet
 (ingestion/raw/parquet.py), the synthetic raw writer (corpus/synthetic.py) and the record fields of the
-sheet reader (ingestion/read/sheets.py: `SHEET_COLUMNS` …) all come from here. A column added to a table that
+sheet reader (ingestion/read/sheets/: `SHEET_COLUMNS` …) all come from here. A column added to a table that
 has shipped goes at its end, and into ingestion/raw/migrations.py `ADDED_COLUMNS` too.
 """
 
@@ -53,7 +53,7 @@ def _columns(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-# The 绩效自评表 tables (ingestion/read/sheets.py makes every record carry all of its table's columns), without
+# The 绩效自评表 tables (ingestion/read/sheets/ makes every record carry all of its table's columns), without
 # document_id; their types follow from the names (`_sheet_type`).
 SHEET_COLUMNS = (
     "sheet_seq", "sheet_kind", "title_text", "first_page", "last_page", "layout",
@@ -86,7 +86,7 @@ SUMMARY_ROW_COLUMNS = (
     "score_text", "score", "grade", "flags",
 )
 
-# Columns of the 绩效自评表 tables that hold exact numbers (ingestion/read/sheets.py gives Decimals).
+# Columns of the 绩效自评表 tables that hold exact numbers (ingestion/read/sheets/ gives Decimals).
 _SHEET_DECIMALS = {
     "basic_expenditure", "project_expenditure", "budget_initial_declared", "budget_initial", "budget_adjusted",
     "budget_executed", "execution_rate", "budget_weight", "budget_score", "total_weight", "total_score",

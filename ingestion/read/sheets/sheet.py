@@ -1,413 +1,48 @@
-"""Performance self-evaluation sheets (绩效自评表): extracted grids in, plain records out.
-
-How a sheet is recognised: a ruled grid opens a sheet when its first row is labelled 项目名称
-(a project sheet) or 单位名称 / 部门名称 (a 部门整体 sheet) and the sheet's own labels (主管部门,
-实施单位, 年度目标, 一级指标 …) follow; it opens the 汇总表 when a header row names 项目名称 beside
-自评得分 or 自评等级. A sheet runs on over the first grid(s) of the following pages, except grids
-the standard-table reader claimed, until another sheet opens; a page without any grid right
-after a sheet is read as text (a footer pushed off the grid). The title is the 自评表 line of
-the page text above the opening grid.
-
-Inside a sheet every row is classified by its own words (identity labels, budget header,
-goal header, indicator header, 合计/总分, footer labels), never by its position, and a value
-is read under the header cell whose span covers it. A continuation grid with another column
-count is read through the header of the same shape (same sheet first, then any sheet of the
-document). The layout (sichuan / hubei / shandong / shanxi) is named from the header words the
-sheet itself prints. Printed text is always kept beside a parsed value; what cannot be parsed
-stays text with a None value and a flag. 项目负责人 / 财务负责人 are personal names: they are
-returned for the raw layer only.
-"""
+"""One project or 部门整体 sheet read row by row, each row classified by its own words (identity labels,
+budget header, goal header, indicator header, 合计/总分, footer labels), never by its position."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
-from ingestion.raw.tables import BUDGET_ROW_COLUMNS, INDICATOR_COLUMNS, SHEET_COLUMNS, SUMMARY_ROW_COLUMNS
-from ingestion.read.numbers import normalise_text, parse_amount
-
-# -- vocabulary (patterns over normalised text: NFKC, no whitespace) ----------------------
-
-_SUMMARY_SCORE = re.compile(r"^(自评得分|自评等级|评价得分|评价等级|自评分数?)$")
-_SHEET_START = re.compile(r"^(项目名称|单位名称|部门名称)$")
-_SHEET_CONFIRM = re.compile(r"主管部门|实施单位|预算单位|年度目标|绩效指标|一级指标|预算执行")
-_TITLE = re.compile(r"(绩效自评表|自评情况汇总表|自评结果汇总表)")
-_ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))")
-
-_IDENTITY = [
-    ("project_name", re.compile(r"^项目名称$")),
-    ("department", re.compile(r"^主管部门(及代码)?$")),
-    ("implementer", re.compile(r"^((项目)?实施单位(\(盖章\))?|预算单位)$")),
-    ("unit_name", re.compile(r"^(单位|部门)名称$")),
-    ("project_code", re.compile(r"^项目(编码|代码|编号)$")),
-    ("project_category", re.compile(r"^项目类别$")),
-    ("project_attribute", re.compile(r"^项目属性$")),
-    ("project_type", re.compile(r"^项目类型$")),
-    ("basic_expenditure", re.compile(r"^基本支出总额$")),
-    ("project_expenditure", re.compile(r"^项目支出总额$")),
-]
-
-_BUDGET_FIELDS = [
-    ("initial_declared", re.compile(r"^目标申报数")),
-    ("initial", re.compile(r"^(预算编制数|年初预算数?)$")),
-    ("adjusted", re.compile(r"^(调整后(全年)?预算数?|全年预算数?(\(A\))?|预算数(\(A\))?)$")),
-    ("executed", re.compile(r"^((预算|全年|实际)?执行数(\(B\))?)$")),
-    ("score", re.compile(r"^得分")),  # before 执行率: Hubei prints 得分（20分*执行率）
-    ("rate", re.compile(r"执行率")),
-    ("balance", re.compile(r"结(\(转\)|转)?(\(存\))?余|结转")),
-    ("weight", re.compile(r"^(权重|分值)")),
-    ("reason", re.compile(r"原因|偏差")),
-]
-_BUDGET_CORE = {"initial", "initial_declared", "adjusted", "executed", "rate"}
-_FUND_TOTAL = re.compile(r"(总额|合计|总计)")
-
-_INDICATOR_FIELDS = [
-    ("level1", re.compile(r"^一级指标")),
-    ("level2", re.compile(r"^二级指标")),
-    ("level3", re.compile(r"^三级指标")),
-    ("operator", re.compile(r"^指标性质$")),
-    ("target_adjusted", re.compile(r"^调整后指标值")),
-    ("target_initial", re.compile(r"^年初指标值")),
-    ("target", re.compile(r"^(指标值|年度指标值|年初目标值|目标值|预期指标值)")),
-    ("unit", re.compile(r"^(度量单位|计量单位)$")),
-    ("actual", re.compile(r"^(完成值|实际完成值|实际值|全年实际值)")),
-    ("completion_rate", re.compile(r"^完成率")),
-    ("weight", re.compile(r"^(权重|分值)")),
-    ("score", re.compile(r"^得分")),
-    ("reason", re.compile(r"原因|偏差")),
-    ("category", re.compile(r"^指标(分类|类型)$")),
-]
-_LEVELS = {"level1", "level2", "level3"}
-_VALUE_FIELDS = ("operator", "target", "target_initial", "target_adjusted", "unit", "actual", "weight", "score")
-
-_GOAL = re.compile(r"^(项目)?年度(总体)?目标$|^年初预期目标$")
-_COMPLETION = re.compile(r"^(年度目标完成情况|实际完成情况|目标实际完成情况|完成情况)$")
-_IMPLEMENTATION = re.compile(r"实施内容|^(2|二)[.、]?$")
-
-_FOOTERS = [
-    ("conclusion", re.compile(r"^(评价结论|自评结论|绩效自评结论|总体评价结论)$")),
-    ("problems", re.compile(r"^(存在(的)?问题|(项目管理中)?存在的主要问题及原因分析|偏差大或目标未完成原因分析)$")),
-    ("improvements", re.compile(r"^(改进措施|下一步改进措施(及管理建议)?|改进措施及结果拟应用方案)$")),
-    ("analysis", re.compile(r"^(项目实施(的|和)?预算执行情况(及分析)?|(产出|效益|满意度)情况(及分析)?|主要经验做法)$")),
-]
-# Footer labels as printed, for recognising their fragments on a text-only page.
-_FOOTER_WORDS = ["评价结论", "存在问题", "改进措施", "项目管理中存在的主要问题及原因分析", "下一步改进措施及管理建议",
-                 "偏差大或目标未完成原因分析", "改进措施及结果拟应用方案", "主要经验做法"]
-_TOTAL = re.compile(r"^(合计|总分|总计|合计得分|自评总分)$")
-_PERSON = re.compile(r"(项目负责人|财务负责人)[:：]?\s*(\S*)")
-_GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
-
-_OPERATORS = {"≥": "≥", ">=": "≥", "≧": "≥", "=>": "≥", "≤": "≤", "<=": "≤", "≦": "≤", "=<": "≤",
-              "=": "=", "==": "=", ">": ">", "<": "<", "定性": "定性"}
-_OP = r"(?P<op>>=|<=|=>|=<|==|[≥≤≧≦=><])"
-_VALUE = re.compile(rf"^{_OP}?(?P<num>-?\d+(?:\.\d+)?)(?P<unit>[^\d≥≤≧≦<>=]{{0,8}})$")
-_VALUE_OP_AFTER = re.compile(rf"^(?P<num>-?\d+(?:\.\d+)?)(?P<unit>%?){_OP}$")
-_LABEL_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$")
-_CODED_NAME = re.compile(r"^(?P<code>(?=[0-9A-Z]*\d{8})[0-9A-Z]{12,})\s*[-－—]\s*(?P<name>.+)$")
-_CODED_UNIT = re.compile(r"^(?P<code>\d{2,})\s*[-－—]\s*(?P<name>.+)$")
-_CHECKED = re.compile(r"\d*[.、．]?\s*([^\d■☑□]+?)\s*[■☑√]")
-# Labels that close a level-1/level-2 merged cell; others may have been cut by a page break.
-_COMPLETE_LABEL = re.compile(r"(指标|标|度|率|成本|效率|效能|能力|管理|控制|编制|执行|支撑|产出\d*|分\))$")
-_TEMPLATE_PROMPT = re.compile(r"^(结合自评情况|对照年度目标|针对项目自评中发现的问题)")
-
-
-# -- public API -------------------------------------------------------------------------
-
-@dataclass
-class SheetsResult:
-    """Plain records for the raw tables: one list per table."""
-
-    sheets: list[dict] = field(default_factory=list)
-    budget_rows: list[dict] = field(default_factory=list)
-    indicators: list[dict] = field(default_factory=list)
-    summary_rows: list[dict] = field(default_factory=list)
-
-
-def read_sheets(pages: list[dict], grid_rows: list[dict]) -> SheetsResult:
-    """Every performance sheet of one document, from its pages and its grid rows."""
-    grids = _group_grids(grid_rows)
-    spans = _sheet_spans(grids, pages)
-    _attach_titles(spans, pages)
-    result = SheetsResult()
-    registry: dict[tuple[str, int], _ColumnMap] = {}
-    page_text = {p["page_number"]: p.get("text") or "" for p in pages}
-    for seq, span in enumerate(spans, start=1):
-        if span.kind == "summary":
-            sheet, rows = _read_summary(seq, span)
-            result.sheets.append(sheet)
-            result.summary_rows.extend(rows)
-            continue
-        reader = _SheetReader(seq, span, registry)
-        reader.read(page_text)
-        result.sheets.append(reader.sheet)
-        result.budget_rows.extend(reader.budget_rows)
-        result.indicators.extend(reader.indicators)
-    _grades_from_summary(result)
-    result.sheets = _project(result.sheets, SHEET_COLUMNS)
-    result.budget_rows = _project(result.budget_rows, BUDGET_ROW_COLUMNS)
-    result.indicators = _project(result.indicators, INDICATOR_COLUMNS)
-    result.summary_rows = _project(result.summary_rows, SUMMARY_ROW_COLUMNS)
-    return result
-
-
-def _project(records: list[dict], columns: tuple[str, ...]) -> list[dict]:
-    return [{c: record.get(c, [] if c == "flags" else None) for c in columns} for record in records]
-
-
-# -- text and value helpers -------------------------------------------------------------
-
-def _norm(text: str | None) -> str:
-    return normalise_text(text)
-
-
-def _joined(text: str | None) -> str:
-    """A cell's text without its line breaks: wrapped figures and labels are one piece."""
-    return "".join(line.strip() for line in (text or "").splitlines()).strip()
-
-
-def _amount(text: str | None) -> tuple[str | None, Decimal | None, str | None]:
-    """(printed text, value, problem) of an amount or score cell; '/' and '-' are not applicable."""
-    printed = _joined(text)
-    if not printed:
-        return None, None, None
-    cleaned = re.sub(r"万?元$", "", _norm(printed))
-    parsed = parse_amount(cleaned)
-    if parsed.status == "number":
-        return printed, parsed.value, None
-    if parsed.status in ("blank", "not_applicable"):
-        return printed, None, None
-    return printed, None, "unparsed"
-
-
-def _points(text: str | None) -> tuple[str | None, Decimal | None, str | None]:
-    """A weight or score; some sheets print a weight as '100%'."""
-    printed, value, problem = _amount((text or "").strip().rstrip("%"))
-    if printed and printed != _joined(text):
-        return _joined(text), value, problem or "percent_sign"
-    return printed, value, problem
-
-
-def _rate(text: str | None) -> tuple[str | None, Decimal | None, str | None]:
-    """A printed percentage as a fraction (98.26% -> 0.9826); a bare number is read as percent."""
-    printed = _joined(text)
-    if not printed:
-        return None, None, None
-    cleaned = _norm(printed)
-    has_sign = cleaned.endswith("%")
-    parsed = parse_amount(cleaned.rstrip("%"))
-    if parsed.status != "number":
-        return printed, None, None if parsed.status == "not_applicable" else "unparsed"
-    return printed, parsed.value / Decimal(100), None if has_sign else "no_percent_sign"
-
-
-def parse_indicator_value(text: str | None) -> tuple[str | None, Decimal | None, str | None, str | None]:
-    """(operator, number, unit, problem) of a target or actual value: '≥8人' -> ('≥', 8, '人', None).
-
-    A value without digits (及时, 达成预期指标) is qualitative; one with digits that is not
-    a single figure (2024年12月1日前, 1-2, ## ###) is unparsed.
-    """
-    cleaned = _norm(_joined(text))
-    if not cleaned:
-        return None, None, None, None
-    match = _VALUE.match(cleaned)
-    problem = None
-    if not match:
-        match = _VALUE_OP_AFTER.match(cleaned)
-        problem = "operator_after_value" if match else None
-    if not match:
-        qualitative = not re.search(r"\d", cleaned) and not re.search(r"[#*?]", cleaned)
-        return None, None, None, "qualitative" if qualitative else "unparsed"
-    try:
-        number = Decimal(match.group("num"))
-    except InvalidOperation:
-        return None, None, None, "unparsed"
-    op = _OPERATORS.get(match.group("op") or "")
-    return op, number, match.group("unit") or None, problem
-
-
-def _operator(text: str | None) -> str | None:
-    cleaned = _norm(text)
-    return _OPERATORS.get(cleaned) if cleaned else None
-
-
-def _split_label_weight(label: str | None) -> tuple[str | None, Decimal | None]:
-    """'数量指标（20分）' -> ('数量指标', 20): the weight some layouts print inside the label."""
-    if not label:
-        return label, None
-    match = _LABEL_WEIGHT.search(label)
-    if not match:
-        return label, None
-    return label[:match.start()].strip() or None, Decimal(match.group(1))
-
-
-def _split_code(text: str | None, pattern: re.Pattern[str]) -> tuple[str | None, str | None]:
-    if not text:
-        return None, None
-    match = pattern.match(text)
-    return (match.group("code"), match.group("name").strip()) if match else (None, text)
-
-
-def _checked_options(text: str | None) -> str | None:
-    """The ticked options of a checkbox line ('1.部门预算项目■ 2.财政专项资金□' -> '部门预算项目')."""
-    if not text:
-        return None
-    options = [opt.strip() for opt in _CHECKED.findall(text)]
-    return "、".join(options) or None
-
-
-def _classify(text: str, fields: list[tuple[str, re.Pattern[str]]]) -> str | None:
-    return next((name for name, pattern in fields if pattern.search(text)), None)
-
-
-# -- grids and sheet spans ----------------------------------------------------------------
-
-@dataclass
-class _Grid:
-    page_number: int
-    top: float
-    standard: bool
-    rows: list[list[str]] = field(default_factory=list)
-
-    def texts(self, limit: int | None = None) -> list[list[str]]:
-        return [[_norm(c) for c in row] for row in self.rows[:limit]]
-
-
-@dataclass
-class _Span:
-    kind: str  # project | department_overall | summary
-    grids: list[_Grid]
-    text_pages: list[int] = field(default_factory=list)
-    title: str | None = None
-
-    @property
-    def first_page(self) -> int:
-        return self.grids[0].page_number
-
-    @property
-    def last_page(self) -> int:
-        return max([g.page_number for g in self.grids] + self.text_pages)
-
-
-def _group_grids(grid_rows: Iterable[dict]) -> list[_Grid]:
-    grids: dict[tuple, _Grid] = {}
-    for row in sorted(grid_rows, key=lambda r: (r["page_number"], r["grid_top"], r["row_index"])):
-        key = (row["page_number"], row["grid_top"], row.get("table_seq"))
-        grid = grids.setdefault(key, _Grid(row["page_number"], row["grid_top"], row.get("table_seq") is not None))
-        grid.rows.append(["" if c is None else str(c) for c in row["cells"]])
-    return sorted(grids.values(), key=lambda g: (g.page_number, g.top))
-
-
-def _start_kind(grid: _Grid) -> str | None:
-    """What a grid opens, from its own first rows: a sheet, the 汇总表, or nothing."""
-    head = grid.texts(limit=6)
-    for row in head[:2]:
-        if "项目名称" in row and any(_SUMMARY_SCORE.match(t) for t in row):
-            return "summary"
-    first = next((t for t in head[0] if t), "") if head else ""
-    if not _SHEET_START.match(first):
-        return None
-    # A lone 项目名称 row is not enough (project lists use it too): the sheet's own
-    # labels must follow within its first rows.
-    if not any(_SHEET_CONFIRM.search(t) for row in head[1:] for t in row):
-        return None
-    return "project" if first == "项目名称" else "department_overall"
-
-
-def _sheet_spans(grids: list[_Grid], pages: list[dict]) -> list[_Span]:
-    by_page: dict[int, list[_Grid]] = {}
-    for grid in grids:
-        by_page.setdefault(grid.page_number, []).append(grid)
-    spans: list[_Span] = []
-    current: _Span | None = None
-    for page in sorted({p["page_number"] for p in pages} | set(by_page)):
-        on_page = by_page.get(page, [])
-        if not on_page:
-            # A page of text right after a sheet may carry the sheet's last rows.
-            if current and page == current.last_page + 1:
-                current.text_pages.append(page)
-            current = None
-            continue
-        continuing = current is not None and page == current.last_page + 1
-        for grid in on_page:
-            # A sheet opens on its own words even where the table reader claimed the grid.
-            kind = _start_kind(grid)
-            if kind:
-                current, continuing = _Span(kind, [grid]), True
-                spans.append(current)
-            elif continuing and not grid.standard:
-                current.grids.append(grid)
-            else:
-                current, continuing = None, False
-    return spans
-
-
-def _title_candidates(text: str) -> list[str]:
-    lines = [line.strip() for line in text.splitlines()]
-    return [line for line in lines if _TITLE.search(_norm(line)) and len(_norm(line)) <= 60
-            and "详见" not in line and not line.endswith("。")]
-
-
-def _attach_titles(spans: list[_Span], pages: list[dict]) -> None:
-    """Pair the sheets opening on a page with the 自评表 title lines of that page, in order."""
-    text_of = {p["page_number"]: p.get("text") or "" for p in pages}
-    starts: dict[int, list[_Span]] = {}
-    for span in spans:
-        starts.setdefault(span.first_page, []).append(span)
-    for page, opening in starts.items():
-        titles = _title_candidates(text_of.get(page, ""))
-        if len(titles) > len(opening):
-            # Section headings (二、…项目绩效自评表) stand above the sheet titles.
-            plain = [t for t in titles if not _ENUMERATED.match(_norm(t))]
-            titles = plain if len(plain) >= len(opening) else titles
-            titles = titles[len(titles) - len(opening):]
-        for span, title in zip(opening, titles):
-            span.title = title
-
-
-# -- column maps ----------------------------------------------------------------------------
-
-@dataclass
-class _ColumnMap:
-    """Fields of a header row and the columns each one covers (its merged span)."""
-
-    spans: list[tuple[str, int, int]]
-    n_cols: int
-
-    @classmethod
-    def from_header(cls, row: list[str], fields: list[tuple[str, re.Pattern[str]]]) -> _ColumnMap:
-        filled = [j for j, cell in enumerate(row) if _norm(cell)]
-        spans = []
-        for position, j in enumerate(filled):
-            end = filled[position + 1] if position + 1 < len(filled) else len(row)
-            spans.append((_classify(_norm(row[j]), fields) or f"other{j}", j, end))
-        return cls(spans, len(row))
-
-    def ordinal(self) -> _ColumnMap:
-        """The same fields one column each: a continuation grid drawn without merged columns."""
-        return _ColumnMap([(name, i, i + 1) for i, (name, _, _) in enumerate(self.spans)], len(self.spans))
-
-    def texts(self, row: list[str], name: str) -> list[str]:
-        out = []
-        for n, start, end in self.spans:
-            if n == name:
-                out += [_joined(c) for c in row[start:end] if _joined(c)]
-        return out
-
-    def text(self, row: list[str], name: str) -> str | None:
-        distinct = list(dict.fromkeys(self.texts(row, name)))
-        return "".join(distinct) or None
-
-    def replace(self, row: list[str], fields: list[tuple[str, re.Pattern[str]]]) -> None:
-        """A sub-header row (目标申报数 | 预算编制数) splits the spans above it."""
-        subs = [(_classify(_norm(c), fields), j) for j, c in enumerate(row) if _norm(c)]
-        subs = [(name, j) for name, j in subs if name]
-        covered = {j for _, j in subs}
-        kept = [s for s in self.spans if not any(s[1] <= j < s[2] for j in covered)]
-        self.spans = sorted(kept + [(name, j, j + 1) for name, j in subs], key=lambda s: s[1])
-
+from ingestion.read.sheets.columns import _ColumnMap
+from ingestion.read.sheets.spans import _Span
+from ingestion.read.sheets.values import (
+    _amount,
+    _checked_options,
+    _classify,
+    _joined,
+    _norm,
+    _operator,
+    _points,
+    _rate,
+    _split_code,
+    _split_label_weight,
+    parse_indicator_value,
+)
+from ingestion.read.sheets.vocabulary import (
+    _BUDGET_CORE,
+    _BUDGET_FIELDS,
+    _CODED_NAME,
+    _CODED_UNIT,
+    _COMPLETE_LABEL,
+    _COMPLETION,
+    _FOOTER_WORDS,
+    _FOOTERS,
+    _FUND_TOTAL,
+    _GOAL,
+    _GRADES,
+    _IDENTITY,
+    _IMPLEMENTATION,
+    _INDICATOR_FIELDS,
+    _LEVELS,
+    _PERSON,
+    _TEMPLATE_PROMPT,
+    _TITLE,
+    _TOTAL,
+    _VALUE_FIELDS,
+)
 
 # -- one sheet --------------------------------------------------------------------------------
 
@@ -884,57 +519,3 @@ def _empty_sheet(seq: int, span: _Span) -> dict:
     for key in ("initial", "initial_declared", "adjusted", "executed"):
         sheet[f"budget_{key}_text"] = sheet[f"budget_{key}"] = None
     return sheet
-
-
-# -- the 汇总表 ----------------------------------------------------------------------------------
-
-_SUMMARY_FIELDS = [
-    ("serial", re.compile(r"^序号$")),
-    ("project_name", re.compile(r"^项目名称$")),
-    ("fund_user", re.compile(r"(资金使用|实施|项目|预算)单位")),
-    ("score", re.compile(r"得分|分数")),
-    ("grade", re.compile(r"等级")),
-]
-
-
-def _read_summary(seq: int, span: _Span) -> tuple[dict, list[dict]]:
-    """The 汇总表: one row per project with its score and grade; caption rows name a section."""
-    sheet = _empty_sheet(seq, span)
-    sheet["layout"] = "shandong"
-    rows, column_map, section = [], None, None
-    for grid in span.grids:
-        for index, row in enumerate(grid.rows):
-            texts = [_norm(c) for c in row]
-            filled = [t for t in texts if t]
-            if not filled:
-                continue
-            if "项目名称" in texts:
-                column_map = _ColumnMap.from_header(row, _SUMMARY_FIELDS)
-                continue
-            if column_map is None:
-                continue
-            if len(filled) == 1 and not filled[0].isdigit():
-                section = _joined(next(c for c in row if _norm(c)))
-                continue
-            name = column_map.text(row, "project_name")
-            score_text, score, problem = _amount(column_map.text(row, "score"))
-            if not name or (name == "无" and score_text is None):
-                continue  # a printed 无 under a section: no project
-            rows.append({"sheet_seq": seq, "row_seq": len(rows) + 1, "page_number": grid.page_number,
-                         "grid_row_index": index, "section": section, "serial": column_map.text(row, "serial"),
-                         "project_name": name, "fund_user": column_map.text(row, "fund_user"),
-                         "score_text": score_text, "score": score, "grade": column_map.text(row, "grade"),
-                         "flags": [f"score_{problem}"] if problem else []})
-    sheet["indicator_count"] = 0
-    sheet["summary_row_count"] = len(rows)
-    return sheet, rows
-
-
-def _grades_from_summary(result: SheetsResult) -> None:
-    """A sheet that prints no grade takes the one the 汇总表 prints for the same project."""
-    grades = {_norm(r["project_name"]): r["grade"] for r in result.summary_rows if r["grade"]}
-    for sheet in result.sheets:
-        name = _norm(sheet.get("project_name"))
-        if sheet["sheet_kind"] == "project" and not sheet["grade"] and name in grades:
-            sheet["grade"] = grades[name]
-            sheet["flags"].append("grade_from_summary")
