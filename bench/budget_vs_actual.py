@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpus import synthetic  # noqa: E402
 from corpus.budget import compose_budget, expected_comparison  # noqa: E402
-from ingestion.dbt_build import dbt_build  # noqa: E402
+from juesuan.build import dbt_build  # noqa: E402
 from validation.identities import validate  # noqa: E402
 
 

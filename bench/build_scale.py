@@ -40,10 +40,10 @@ def main() -> None:
             units = max(1, documents // 8)
             generate, _ = _timed([python, "-m", "corpus.synthetic", "raw", db, "--units", str(units), "--years", "4",
                                   "--seed", "1", "--budgets", "--mismatch-rate", "0.05", "--quiet"])
-            build, peak = _timed([python, "-m", "ingestion.cli", "build", "--db", db])
+            build, peak = _timed([python, "-m", "juesuan.cli", "build", "--db", db])
             one = str(ROOT / "examples" / "leshan_2024_unit_final_accounts.pdf")
-            ingest, _ = _timed([python, "-m", "ingestion.cli", "ingest", one, "--db", db, "--no-progress"])
-            add, _ = _timed([python, "-m", "ingestion.cli", "build", "--db", db])
+            ingest, _ = _timed([python, "-m", "juesuan.cli", "ingest", one, "--db", db, "--no-progress"])
+            add, _ = _timed([python, "-m", "juesuan.cli", "build", "--db", db])
             print(f"{units * 8:6d} documents: raw written in {generate:6.1f}s; full build {build:6.1f}s "
                   f"(peak RSS so far {peak:.0f} MB); one more PDF: ingest {ingest:4.1f}s + build {add:5.1f}s")
 

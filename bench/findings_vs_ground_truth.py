@@ -65,7 +65,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.skip_run:
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "ingestion.cli", "run", str(args.folder), "--db", str(args.db),
+        subprocess.run([sys.executable, "-m", "juesuan.cli", "run", str(args.folder), "--db", str(args.db),
                         "--jobs", str(args.jobs), "--no-progress"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         print(f"juesuan run: {time.perf_counter() - started:.0f}s")
     errors = [json.loads(line) for line in (args.folder / "ground_truth.jsonl").read_text().splitlines() if line]

@@ -96,7 +96,7 @@ def main() -> None:
         results = {}
         for jobs in (1, 2):
             db = Path(tmp) / f"j{jobs}.duckdb"
-            cmd = [python, "-m", "ingestion.cli", "ingest", str(folder), "--db", str(db), "--jobs", str(jobs),
+            cmd = [python, "-m", "juesuan.cli", "ingest", str(folder), "--db", str(db), "--jobs", str(jobs),
                    "--no-progress"]
             results[jobs] = _timed(cmd)
     print(f"files: {len(batch)} ({len(sources)} distinct x {args.copies}), pages: {pages}")

@@ -49,7 +49,7 @@ def read_narrative(con, source_file: str) -> list[tuple]:
         "AND n.stated_rate IS NULL", [source_file]).fetchall()
 
 
-# The generator's narrative topics under the extractor's names (ingestion/narrative.py).
+# The generator's narrative topics under the extractor's names (ingestion/read/narrative.py).
 TOPIC_NAMES = {"basic": "basic_expenditure", "project": "project_expenditure", "personnel_total": "personnel",
                "public_total": "public", "general_budget_initial_budget": "general_budget_budget",
                "running_cost": "operating_cost"}
@@ -129,7 +129,7 @@ def compare_narrative(comp: synthetic.Composed, figures: list[tuple], limit: int
 def run(out_dir: str, names: list[str], limit: int = 4, jobs: int = 2) -> dict[str, dict]:
     import duckdb
 
-    from ingestion.runner import ingest
+    from ingestion.batch.runner import ingest
 
     started = time.monotonic()
     composed = traits.render_traits(out_dir, names)

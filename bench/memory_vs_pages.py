@@ -4,7 +4,7 @@
 
 Typesets documents of N pages (each page a ruled 20-row coded table continued
 from the previous page) and reads each in a fresh process with
-ingestion.extract.extract_document, printing the child's peak RSS. Pages are
+ingestion.read.extract.extract_document, printing the child's peak RSS. Pages are
 processed one at a time, so the peak should not grow with N beyond the records kept.
 """
 
@@ -24,7 +24,7 @@ from reportlab.pdfgen import canvas
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = """
 import resource, sys
-from ingestion.extract import extract_document
+from ingestion.read.extract import extract_document
 result = extract_document(sys.argv[1], "bench")
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f"{len(result.pages)} {len(result.cells)} {peak:.0f}")

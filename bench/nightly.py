@@ -92,7 +92,7 @@ def stage(name: str, cmd: list[str], results: list[dict]) -> dict:
 
 
 def _juesuan(*args: str) -> list[str]:
-    return [PYTHON, "-m", "ingestion.cli", *args]
+    return [PYTHON, "-m", "juesuan.cli", *args]
 
 
 def _bare_cmd(files: list[str], jobs: int) -> list[str]:

@@ -24,8 +24,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import duckdb  # noqa: E402
 
 from corpus import mutations, synthetic  # noqa: E402
-from ingestion.dbt_build import dbt_build  # noqa: E402
-from ingestion.runner import ingest  # noqa: E402
+from ingestion.batch.runner import ingest  # noqa: E402
+from juesuan.build import dbt_build  # noqa: E402
 from validation.identities import validate  # noqa: E402
 
 

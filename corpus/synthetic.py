@@ -64,6 +64,7 @@ from corpus.render import (
     table_left,
     wrap,
 )
+from ingestion.raw.tables import TABLES
 
 FAMILIES = ("sichuan", "hubei", "shandong", "shanxi", "shanghai")
 LAST_YEAR_DEFAULT = 2024
@@ -3261,18 +3262,10 @@ def _est_height(table: Table, row: Sequence) -> float:
     return lines * font * LEADING + 2 * PAD_Y
 
 
-DOCUMENT_COLUMNS = ["document_id", "source_file", "source_path", "file_size", "page_count", "unit_name", "fiscal_year",
-                    "report_kind", "scope", "region", "extractor_version", "ingested_at"]
-PAGE_COLUMNS = ["document_id", "page_number", "text", "char_count", "width", "height"]
-INSTANCE_COLUMNS = ["document_id", "table_seq", "table_name", "title_text", "numbering", "amount_unit", "first_page",
-                    "last_page", "is_empty", "empty_note", "figure_count", "column_headers", "body_row_count"]
-CELL_COLUMNS = ["document_id", "table_seq", "table_name", "page_number", "row_index", "col_index", "group_index", "side",
-                "subject_code", "row_label", "line_item", "header_text", "measure", "value_text", "value", "amount_wan",
-                "status", "x0", "top"]
-GRID_COLUMNS = ["document_id", "page_number", "table_seq", "grid_top", "row_index", "cells"]
-NARRATIVE_COLUMNS = ["document_id", "figure_seq", "page_number", "topic", "stated_text", "stated_wan", "stated_rate",
-                     "base_wan", "base_topic", "context", "subject_code"]
-CONTENTS_COLUMNS = ["document_id", "page_number", "table_name", "listed_text"]
+# The raw tables the synthetic raw writer fills, by the name of their records in a batch; their columns
+# and types are the warehouse's own (ingestion/raw/tables.py).
+RAW_TARGETS = (("documents", "documents"), ("pages", "pages"), ("tables", "table_instances"), ("cells", "table_cells"),
+               ("grid_rows", "table_grid_rows"), ("narrative", "narrative_figures"), ("contents", "contents_entries"))
 
 
 def document_id_of(plan: Plan, unit: Unit, year: int, kind: str = "final_accounts") -> str:
@@ -3284,10 +3277,10 @@ def document_id_of(plan: Plan, unit: Unit, year: int, kind: str = "final_account
 
 
 def raw_extraction(plan: Plan, unit: Unit, year: int, kind: str = "final_accounts"):
-    """The records the extractor would write for this document's PDF (ingestion.extract.Extraction)."""
-    from ingestion.cover import region_of
-    from ingestion.extract import Extraction
-    from ingestion.narrative import read_contents, read_narrative
+    """The records the extractor would write for this document's PDF (ingestion.read.extract.Extraction)."""
+    from ingestion.read.cover import region_of
+    from ingestion.read.extract import Extraction
+    from ingestion.read.narrative import read_contents, read_narrative
 
     if kind == "budget":
         from corpus.budget import compose_budget
@@ -3349,24 +3342,22 @@ def _raw_batch(args: tuple[Plan, list[tuple[Unit, int]]]) -> dict[str, list]:
     plan, docs = args
     from ingestion import EXTRACTOR_VERSION
 
-    out: dict[str, dict[str, list]] = {name: {c: [] for c in cols} for name, cols in (
-        ("documents", DOCUMENT_COLUMNS), ("pages", PAGE_COLUMNS), ("tables", INSTANCE_COLUMNS), ("cells", CELL_COLUMNS),
-        ("grid_rows", GRID_COLUMNS), ("narrative", NARRATIVE_COLUMNS), ("contents", CONTENTS_COLUMNS))}
+    out: dict[str, dict[str, list]] = {name: {c: [] for c in TABLES[table].names} for name, table in RAW_TARGETS}
     now = time.strftime("%Y-%m-%d %H:%M:%S+00", time.gmtime())
     errors, mismatches = [], []
     for unit, year, kind in docs:
         extraction, comp = raw_extraction(plan, unit, year, kind)
         doc_id = extraction.document["document_id"]
         row = dict(extraction.document, extractor_version=EXTRACTOR_VERSION, ingested_at=now)
-        for column in DOCUMENT_COLUMNS:
-            out["documents"][column].append(row[column])
+        for column in out["documents"]:
+            out["documents"][column].append(row.get(column))
         for name, records in (("pages", extraction.pages), ("tables", extraction.tables), ("cells", extraction.cells),
                               ("grid_rows", extraction.grid_rows), ("narrative", extraction.narrative),
                               ("contents", extraction.contents)):
             columns = out[name]
             for record in records:
                 for column in columns:
-                    value = doc_id if column == "document_id" else record[column]
+                    value = doc_id if column == "document_id" else record.get(column)
                     # exact amounts travel as text (a Decimal column would become float in pandas)
                     columns[column].append(str(value) if isinstance(value, Decimal) else value)
         errors += ground_truth(comp, doc_id)
@@ -3388,20 +3379,6 @@ def budget_truth(plan: Plan, comp: Composed, final_id: str | None, budget_id: st
              "stated_value": _dec(mismatch["stated"]), "approved_value": _dec(mismatch["approved"])}]
 
 
-RAW_TARGETS = (
-    ("documents", "raw.documents", {"ingested_at": "TIMESTAMPTZ", "file_size": "BIGINT"}),
-    ("pages", "raw.pages", {}),
-    ("tables", "raw.table_instances", {"empty_note": "VARCHAR", "column_headers": "VARCHAR[]"}),
-    ("cells", "raw.table_cells", {"value": "DECIMAL(20, 6)", "amount_wan": "DECIMAL(20, 6)", "col_index": "INTEGER",
-                                  "subject_code": "VARCHAR", "line_item": "VARCHAR", "x0": "DOUBLE", "top": "DOUBLE"}),
-    ("grid_rows", "raw.table_grid_rows", {"table_seq": "INTEGER", "cells": "VARCHAR[]"}),
-    ("narrative", "raw.narrative_figures", {"stated_wan": "DECIMAL(20, 6)", "stated_rate": "DECIMAL(12, 6)",
-                                            "base_wan": "DECIMAL(20, 6)", "base_topic": "VARCHAR",
-                                            "subject_code": "VARCHAR", "figure_seq": "INTEGER", "page_number": "INTEGER"}),
-    ("contents", "raw.contents_entries", {"page_number": "INTEGER"}),
-)
-
-
 def _write_batch(con, batch: dict[str, dict[str, list]]) -> None:
     """One transaction per batch: drop earlier versions of these documents, insert every raw table."""
     import pandas as pd
@@ -3414,14 +3391,14 @@ def _write_batch(con, batch: dict[str, dict[str, list]]) -> None:
                       "raw.narrative_figures", "raw.contents_entries", "raw.documents"):
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM batch_ids)")  # noqa: S608
         con.unregister("batch_ids")
-        for name, table, casts in RAW_TARGETS:
-            columns = batch[name]
+        for name, table in RAW_TARGETS:
+            columns, kinds = batch[name], TABLES[table].types
             if not columns["document_id"]:
                 continue
             frame = pd.DataFrame(columns)  # noqa: F841 (read by DuckDB)
-            select = ", ".join(f"CAST({c} AS {casts[c]})" if c in casts else c for c in columns)
+            select = ", ".join(f"CAST({c} AS {kinds[c]})" for c in columns)
             con.register("batch_frame", frame)
-            con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM batch_frame")  # noqa: S608
+            con.execute(f"INSERT INTO raw.{table} ({', '.join(columns)}) SELECT {select} FROM batch_frame")  # noqa: S608
             con.unregister("batch_frame")
         con.execute("COMMIT")
     except Exception:
@@ -3432,7 +3409,8 @@ def _write_batch(con, batch: dict[str, dict[str, list]]) -> None:
 def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100, per_document: bool = False,
                  progress: bool = True) -> dict:
     """Write every document of ``plan`` into the raw layer of ``db_path`` (no PDFs)."""
-    from ingestion import warehouse as wh
+    from ingestion.raw import warehouse as wh
+    from ingestion.raw import writer
 
     started = time.monotonic()
     docs = plan.reports()
@@ -3444,7 +3422,7 @@ def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100,
         if per_document:  # the warehouse's own writer, one transaction per document
             for n, (unit, year, kind) in enumerate(docs, start=1):
                 extraction, comp = raw_extraction(plan, unit, year, kind)
-                wh.write_document(con, extraction, replaces=[])
+                writer.write_document(con, extraction, replaces=[])
                 errors += ground_truth(comp, extraction.document["document_id"])
                 mismatches += budget_truth(plan, comp, document_id_of(plan, unit, year),
                                            extraction.document["document_id"])
@@ -3496,7 +3474,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "raw":
             cmd.add_argument("--batch", type=int, default=100, help="documents per transaction")
             cmd.add_argument("--per-document", action="store_true",
-                             help="use ingestion.warehouse.write_document, one transaction per document (slower)")
+                             help="use ingestion.raw.writer.write_document, one transaction per document (slower)")
     cmp = sub.add_parser("compare", help="compare what `juesuan ingest` read from OUT_DIR with what was printed")
     cmp.add_argument("target", metavar="OUT_DIR")
     cmp.add_argument("--db", required=True)

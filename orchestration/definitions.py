@@ -1,10 +1,11 @@
-"""Dagster code location: the nightly pipeline as assets (optional extra `dagster`).
+"""Dagster code location: the nightly pipeline as assets (optional extra `dagster`), wired to juesuan.pipeline.
 
     pip install -e '.[dagster]'
     JUESUAN_DB=warehouse/juesuan.duckdb JUESUAN_INPUT=/data/pdfs dagster dev -m orchestration.definitions
 
-Assets: the `raw` tables (ingest of every PDF under the input folder) -> every dbt node
-(dagster-dbt, `dbt build`) -> `audit/identity_findings` (the Great Expectations checkpoint).
+Assets, in the order of `juesuan.pipeline.STAGES`, each calling that stage: the `raw` tables (ingest of
+every PDF under the input folder) -> every dbt node (dagster-dbt, `dbt build`) -> `audit/identity_findings`
+(the Great Expectations checkpoint).
 A daily schedule and a sensor on the input folder start the same job. Each step takes the
 same lock as `juesuan run`, so Dagster and a cron job never write the warehouse at once.
 """
@@ -34,9 +35,9 @@ from dagster import (
 )
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from ingestion.dbt_build import PROJECT_DIR, dbt_parse, full_refresh_needed, model_errors, project_hash, record_project_hash
-from ingestion.operations import run_lock
-from ingestion.runner import Limits, find_pdfs, ingest
+from ingestion.batch.runner import find_pdfs
+from juesuan import pipeline
+from juesuan.build import PROJECT_DIR, dbt_parse, project_hash
 
 MANIFEST_TARGET = PROJECT_DIR / "target" / "dagster"
 
@@ -44,8 +45,8 @@ MANIFEST_TARGET = PROJECT_DIR / "target" / "dagster"
 class JuesuanSettings(ConfigurableResource):
     """Where the warehouse and the input PDFs are; defaults from the environment, as for the CLI."""
 
-    db_path: str = os.environ.get("JUESUAN_DB", str(PROJECT_DIR / "warehouse" / "juesuan.duckdb"))
-    input_dir: str = os.environ.get("JUESUAN_INPUT", str(PROJECT_DIR / "examples"))
+    db_path: str = os.environ.get("JUESUAN_DB", str(PROJECT_DIR / pipeline.DEFAULT_DB))
+    input_dir: str = os.environ.get("JUESUAN_INPUT", str(pipeline.EXAMPLES_DIR))
     jobs: int = int(os.environ.get("JUESUAN_JOBS", "1"))
 
 
@@ -79,12 +80,10 @@ RAW_SPECS = _raw_specs()
 @multi_asset(specs=RAW_SPECS, name="ingest_pdfs", can_subset=False)
 def ingest_pdfs(context: AssetExecutionContext, settings: JuesuanSettings):
     """Extract every new or changed PDF under the input folder into `raw` (unchanged files are skipped)."""
-    with run_lock(settings.db_path):
-        summary = ingest([settings.input_dir], settings.db_path, jobs=settings.jobs, limits=Limits(), progress=False)
-    for line in summary.lines():
-        context.log.info(line)
-    counts = {"ingested": summary.count("ingested", "replaced"), "unchanged": summary.count("unchanged", "duplicate"),
-              "failed": summary.count("failed")}
+    with pipeline.run_lock(settings.db_path):
+        summary = pipeline.ingest(settings.db_path, [settings.input_dir], pipeline.IngestOptions(jobs=settings.jobs),
+                                  out=context.log.info)
+    counts = pipeline.ingest_counts(summary)
     for spec in RAW_SPECS:
         yield MaterializeResult(asset_key=spec.key, metadata=counts)
 
@@ -106,13 +105,11 @@ def juesuan_dbt(context: AssetExecutionContext, dbt: DbtCliResource, settings: J
     """`dbt build` on the warehouse: staging, intermediate, marts, audit models and their tests."""
     # dbt's profile reads the warehouse path from JUESUAN_DB; the dbt child inherits this environment
     os.environ["JUESUAN_DB"] = os.path.abspath(settings.db_path)
-    with run_lock(settings.db_path):
+    with pipeline.run_lock(settings.db_path):
         # as `juesuan build`: the first build after a model change rebuilds every model
-        refresh = ["--full-refresh"] if full_refresh_needed(settings.db_path) else []
-        invocation = dbt.cli(["build", *refresh], context=context, raise_on_error=False)
+        invocation = dbt.cli(pipeline.build_arguments(settings.db_path), context=context, raise_on_error=False)
         yield from invocation.stream()
-        if not model_errors(invocation.get_artifact("run_results.json")["results"]):
-            record_project_hash(settings.db_path)
+        pipeline.build_finished(settings.db_path, invocation.get_artifact("run_results.json")["results"])
     if not invocation.is_successful():
         raise Failure(description="dbt build failed; see the dbt events above")
 
@@ -120,12 +117,8 @@ def juesuan_dbt(context: AssetExecutionContext, dbt: DbtCliResource, settings: J
 @asset(key=AssetKey(["audit", "identity_findings"]), deps=list(juesuan_dbt.keys), group_name="audit")
 def identity_findings(context: AssetExecutionContext, settings: JuesuanSettings) -> MaterializeResult:
     """The Great Expectations checkpoint over the budget identities; findings in audit.identity_findings."""
-    from validation.identities import validate
-
-    with run_lock(settings.db_path):
-        result = validate(settings.db_path)
-    for line in result.lines():
-        context.log.info(line)
+    with pipeline.run_lock(settings.db_path):
+        result = pipeline.validate(settings.db_path, out=context.log.info)
     return MaterializeResult(metadata={"findings": len(result.findings), "errors": result.count("error"),
                                        "warnings": result.count("warning")})
 
@@ -158,8 +151,11 @@ def new_pdfs(context: SensorEvaluationContext, settings: JuesuanSettings):
     return RunRequest()
 
 
+# the stages of juesuan.pipeline this job runs, in its order (exports are the CLI's: `run --publish`, `export …`)
+STAGE_ASSETS = {"ingest": ingest_pdfs, "build": juesuan_dbt, "validate": identity_findings}
+
 defs = Definitions(
-    assets=[ingest_pdfs, juesuan_dbt, identity_findings],
+    assets=[STAGE_ASSETS[stage] for stage in pipeline.STAGES if stage in STAGE_ASSETS],
     jobs=[nightly_job],
     schedules=[nightly_schedule],
     sensors=[new_pdfs],

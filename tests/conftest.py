@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_PDFS = ROOT.parent / "shared" / "pdfs"

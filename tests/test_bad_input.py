@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.runner import Limits, ingest
+from ingestion.batch.runner import Limits, ingest
 from tests import pdf_factory
 from tests.conftest import query
 
@@ -180,7 +180,7 @@ def test_a_passing_fault_is_retried_a_file_fault_is_not(tmp_path):
     assert [o.status for o in later.outcomes] == ["ingested"]
     # an option no run can honour is refused before anything is read
     for option in (["--timeout", "-1"], ["--max-pages", "0"], ["--jobs", "0"], ["--timeout", "abc"]):
-        refused = subprocess.run([sys.executable, "-m", "ingestion.cli", "ingest", str(pdf), "--db", db, *option],
+        refused = subprocess.run([sys.executable, "-m", "juesuan.cli", "ingest", str(pdf), "--db", db, *option],
                                  cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert refused.returncode == 2 and "error: argument" in refused.stderr, (option, refused.stderr)
 
@@ -190,7 +190,7 @@ def test_hostile_text_reaches_no_other_tool(tmp_path):
     a spreadsheet would run as a formula is written to CSV with a leading quote."""
     import csv
 
-    from ingestion.operations import _write_csv
+    from juesuan.outputs.fdp import _write_csv
 
     name = "r\x1b[2J\n  ok        fake.pdf"
     (tmp_path / name).write_text("not a pdf")

@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 
-# The oldest DuckDB that opens the published copy (ingestion.operations.PUBLISHED_STORAGE_VERSION), with
+# The oldest DuckDB that opens the published copy (juesuan.outputs.publish.PUBLISHED_STORAGE_VERSION), with
 # duckdb-engine and the SQLAlchemy line of a stock Superset (its setup requires sqlalchemy<2).
 OLD_STACK = {"duckdb": "1.1.0", "duckdb-engine": "0.17.0", "sqlalchemy": "1.4.54"}
 
@@ -55,9 +55,9 @@ print(json.dumps(out, ensure_ascii=False))
 @pytest.fixture(scope="module")
 def bi_copy(tmp_path_factory):
     """The Leshan example built into a warehouse, and its published copy."""
-    from ingestion.dbt_build import dbt_build
-    from ingestion.operations import publish
-    from ingestion.runner import ingest
+    from ingestion.batch.runner import ingest
+    from juesuan.build import dbt_build
+    from juesuan.outputs.publish import publish
 
     folder = tmp_path_factory.mktemp("bi")
     db = folder / "warehouse.duckdb"

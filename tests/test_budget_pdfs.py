@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.dbt_build import dbt_build
-from ingestion.numbers import scale_to_wan
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from ingestion.read.numbers import scale_to_wan
+from juesuan.build import dbt_build
 from tests import expected_budget_jiangsu as jiangsu
 from tests import expected_budget_shanghai as shanghai
 from tests.conftest import query, shared_pdfs
@@ -216,7 +216,7 @@ def test_fiscal_data_package_carries_both_phases(budget_db, tmp_path):
     the economic tables of a budget (机关运行经费, 财政拨款基本支出) fill economic_code."""
     import csv
 
-    from ingestion.operations import export_fdp
+    from juesuan.outputs.fdp import export_fdp
 
     export_fdp(str(budget_db), str(tmp_path / "fdp"))
     with open(tmp_path / "fdp" / "budget-lines.csv", encoding="utf-8") as handle:

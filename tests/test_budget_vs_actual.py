@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
-from ingestion.dbt_build import dbt_build
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
 from tests import pdf_factory
 from tests.conftest import query
 from validation.identities import validate
@@ -121,7 +121,7 @@ def test_central_template_titles_take_the_kind_of_the_cover(tmp_path):
 
 
 def test_report_shows_budget_beside_actual(paired, tmp_path):
-    from ingestion.report import write_report
+    from juesuan.outputs.report import write_report
 
     page = open(write_report(str(paired), str(tmp_path / "report")), encoding="utf-8").read()
     assert page.count("<h3>预算与决算对照</h3>") == 4  # both documents of the two paired units

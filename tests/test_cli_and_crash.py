@@ -12,11 +12,11 @@ import time
 import duckdb
 import pytest
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from tests import pdf_factory
 from tests.conftest import EXAMPLES, ROOT, query
 
-CLI = [sys.executable, "-m", "ingestion.cli"]
+CLI = [sys.executable, "-m", "juesuan.cli"]
 
 
 def _run(args: list[str], env: dict | None = None) -> subprocess.CompletedProcess:
@@ -223,8 +223,8 @@ class _DiskFullAtCommit:
 
 def test_an_injected_full_disk_says_so_and_the_next_run_ingests_everything(tmp_path, monkeypatch, capsys):
     """The same without a tmpfs: every document after the first fails at COMMIT as on a full disk."""
-    from ingestion import cli
-    from ingestion import warehouse as wh
+    from ingestion.raw import writer
+    from juesuan import cli
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -233,13 +233,13 @@ def test_an_injected_full_disk_says_so_and_the_next_run_ingests_everything(tmp_p
     clean = tmp_path / "clean.duckdb"
     assert ingest([str(folder)], str(clean), progress=False).count("failed") == 0
     db = tmp_path / "w.duckdb"
-    write, written = wh.write_document, []
+    write, written = writer.write_document, []
 
     def full_after_one(con, extraction, replaces):
         write(con if not written else _DiskFullAtCommit(con), extraction, replaces)
         written.append(extraction)
 
-    monkeypatch.setattr(wh, "write_document", full_after_one)
+    monkeypatch.setattr(writer, "write_document", full_after_one)
     assert cli.main(["ingest", str(folder), "--db", str(db), "--no-progress"]) == 2
     out, err = capsys.readouterr()
     assert "cannot rollback" not in out + err
@@ -247,7 +247,7 @@ def test_an_injected_full_disk_says_so_and_the_next_run_ingests_everything(tmp_p
     assert out.count("[retried by the next run]") == 3
     assert "3 failed (3 retried by the next run)" in out and err.startswith("juesuan: no space left on device")
     assert query(db, "SELECT count(*) FROM raw.documents") == [(1,)]
-    monkeypatch.setattr(wh, "write_document", write)  # space freed
+    monkeypatch.setattr(writer, "write_document", write)  # space freed
     assert cli.main(["ingest", str(folder), "--db", str(db), "--no-progress"]) == 0
     assert "ingest: 3 ingested, 1 unchanged, 0 duplicate, 0 failed in" in capsys.readouterr().out
     assert query(db, RAW_COUNTS) == query(clean, RAW_COUNTS)

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from ingestion.cli import EXAMPLES, build_parser
+from juesuan.cli import EXAMPLES, build_parser
 from tests.conftest import ROOT
 
 COMMANDS = ["run", "ingest", "build", "validate", "report", "publish", "export", "import"]
@@ -17,7 +17,7 @@ COMMANDS = ["run", "ingest", "build", "validate", "report", "publish", "export",
 @pytest.mark.parametrize("command", [None, *COMMANDS])
 def test_help_shows_examples_of_the_command(command):
     args = [command, "--help"] if command else ["--help"]
-    result = subprocess.run([sys.executable, "-m", "ingestion.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "juesuan.cli", *args], cwd=ROOT, capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert "例 / Examples:\n" in result.stdout

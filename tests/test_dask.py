@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingestion.runner import Limits, ingest
+from ingestion.batch.runner import Limits, ingest
 from tests import pdf_factory
 from tests.conftest import EXAMPLES, query
 

@@ -6,7 +6,7 @@ from tests.conftest import query
 
 
 def test_build_creates_staging_views(examples_db, capsys):
-    from ingestion.dbt_build import dbt_build
+    from juesuan.build import dbt_build
 
     assert dbt_build(str(examples_db)) == 0
     assert "0 failed" in capsys.readouterr().out
@@ -20,7 +20,7 @@ def test_docs_generate_with_persisted_column_comments(examples_db):
     import subprocess
     import sys
 
-    from ingestion.dbt_build import PROJECT_DIR, dbt_build
+    from juesuan.build import PROJECT_DIR, dbt_build
 
     assert dbt_build(str(examples_db)) == 0
     env = {**os.environ, "JUESUAN_DB": str(examples_db)}
@@ -39,7 +39,7 @@ def test_every_mart_column_documented_and_labelled_in_chinese(examples_db):
     """BI users see a description on every mart column and, in marts_zh, every mart under 中文 names."""
     from decimal import Decimal
 
-    from ingestion.dbt_build import dbt_build
+    from juesuan.build import dbt_build
 
     assert dbt_build(str(examples_db)) == 0
     columns = query(examples_db, "SELECT table_name, column_name, comment FROM duckdb_columns() "
@@ -71,7 +71,7 @@ def test_every_mart_column_documented_and_labelled_in_chinese(examples_db):
 def test_a_second_build_of_the_same_project_is_incremental(examples_db):
     import json
 
-    from ingestion.dbt_build import PROJECT_DIR, dbt_build
+    from juesuan.build import PROJECT_DIR, dbt_build
 
     def full_refresh() -> bool:
         return json.loads((PROJECT_DIR / "target" / "run_results.json").read_text())["args"].get("full_refresh", False)

@@ -11,13 +11,13 @@ from xml.etree import ElementTree
 
 import pytest
 
-from ingestion.dbt_build import dbt_build
-from ingestion.export_xlsx import export_xlsx
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
+from juesuan.outputs.export_xlsx import export_xlsx
 from tests import pdf_factory
 from tests.conftest import EXAMPLES, ROOT, query
 
-CLI = [sys.executable, "-m", "ingestion.cli"]
+CLI = [sys.executable, "-m", "juesuan.cli"]
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 HOSTILE = '=HYPERLINK("http://example.com","点此")'
@@ -160,7 +160,7 @@ def test_a_mart_longer_than_a_sheet_goes_on_in_further_sheets(warehouse, tmp_pat
 
 
 def test_sheet_names_keep_excels_rules():
-    from ingestion.export_xlsx import _sheet_name
+    from juesuan.outputs.export_xlsx import _sheet_name
 
     names: set[str] = set()
     long = "fct_a_mart_name_longer_than_excel_allows"

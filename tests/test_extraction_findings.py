@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from corpus.render import Document, Table, draw_table
-from ingestion.dbt_build import dbt_build
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, ROOT, query, shared_pdfs
 from validation.identities import validate
 
@@ -58,7 +58,7 @@ def test_a_key_printed_twice_is_kept_twice_and_reported_without_failing_the_buil
     ruled_report(folder / "clean.pdf", "上海市另一测试局", [basic_table(duplicate=False)])
     db = tmp_path / "warehouse.duckdb"
     assert ingest([str(folder)], str(db), progress=False).count("failed") == 0  # one batch
-    build = subprocess.run([sys.executable, "-m", "ingestion.cli", "build", "--db", str(db)], cwd=ROOT,
+    build = subprocess.run([sys.executable, "-m", "juesuan.cli", "build", "--db", str(db)], cwd=ROOT,
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stdout + build.stderr
     assert " 0 failed" in build.stdout

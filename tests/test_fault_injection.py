@@ -24,7 +24,7 @@ import pytest
 from tests import pdf_factory
 from tests.conftest import ROOT, query
 
-CLI = [sys.executable, "-m", "ingestion.cli"]
+CLI = [sys.executable, "-m", "juesuan.cli"]
 SEED = 13
 TOTALS = ("SELECT (SELECT count(*) FROM raw.documents), (SELECT count(*) FROM raw.table_cells), "
           "(SELECT count(*) FROM marts.fct_budget_line), (SELECT count(*) FROM audit.identity_findings)")

@@ -15,8 +15,8 @@ import pdfplumber
 import pytest
 
 from corpus import traits
-from ingestion.dbt_build import dbt_build
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
 from tests.conftest import query
 
 NAMES = list(traits.TRAITS)
@@ -144,7 +144,7 @@ def test_names_without_codes_are_resolved_or_reported(families):
 
 def _in_reference(comp, table: str, code: str) -> bool:
     """The code and every parent of it printed in the table are named so in seeds/ref_function_subjects.csv."""
-    from ingestion.nametree import _children, name_key
+    from ingestion.read.nametree import _children, name_key
 
     model = next(m for m in comp.tables if m.canonical == table)
     printed = {f.code for f in model.figures}

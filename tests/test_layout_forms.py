@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from tests import pdf_factory
 from tests.conftest import query
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.dbt_build import dbt_build
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, final_account_pdfs, query, shared_pdfs
 from tests.expected_shanghai import EXPECTED, PLANNING, SOCIAL_WORK
 from tests.test_examples import FIGURES as EXAMPLE_FIGURES

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.narrative import read_narrative
+from ingestion.read.narrative import read_narrative
 
 
 def _read(*texts: str) -> list[dict]:

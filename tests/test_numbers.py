@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.numbers import parse_amount, scale_to_wan
+from ingestion.read.numbers import parse_amount, scale_to_wan
 
 
 @pytest.mark.parametrize(

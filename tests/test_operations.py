@@ -9,11 +9,13 @@ from pathlib import Path
 
 import duckdb
 
-from ingestion.export_folder import umask
-from ingestion.operations import export_parquet, publish, run_lock
+from juesuan.outputs.export_folder import umask
+from juesuan.outputs.parquet import export_parquet
+from juesuan.outputs.publish import publish
+from juesuan.runs import run_lock
 from tests.conftest import EXAMPLES, ROOT, query
 
-CLI = [sys.executable, "-m", "ingestion.cli"]
+CLI = [sys.executable, "-m", "juesuan.cli"]
 
 
 def test_run_is_recorded_logged_and_exported(tmp_path):
@@ -51,9 +53,9 @@ def test_fiscal_data_package_export(tmp_path):
     import csv
     import json
 
-    from ingestion.dbt_build import dbt_build
-    from ingestion.operations import export_fdp
-    from ingestion.runner import ingest
+    from ingestion.batch.runner import ingest
+    from juesuan.build import dbt_build
+    from juesuan.outputs.fdp import export_fdp
 
     db = tmp_path / "warehouse.duckdb"
     pdfs = [str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf"), str(EXAMPLES / "sichuan_province_2023_unit_final_accounts.pdf")]
@@ -93,9 +95,9 @@ def test_fiscal_data_package_export(tmp_path):
 def test_bi_reads_the_published_copy_through_sqlalchemy_while_a_writer_works(tmp_path):
     import sqlalchemy as sa
 
-    from ingestion.dbt_build import dbt_build
-    from ingestion.operations import publish
-    from ingestion.runner import ingest
+    from ingestion.batch.runner import ingest
+    from juesuan.build import dbt_build
+    from juesuan.outputs.publish import publish
 
     db = tmp_path / "warehouse.duckdb"
     assert ingest([str(EXAMPLES / "leshan_2024_unit_final_accounts.pdf")], str(db), progress=False).count("failed") == 0
@@ -119,7 +121,7 @@ def test_an_older_warehouse_is_upgraded_without_losing_data(tmp_path):
     """A warehouse written by an older release (older raw columns, older extractor, older models)
     is brought up to date by `juesuan run`; a document whose PDF is gone keeps its rows."""
     from ingestion import EXTRACTOR_VERSION
-    from ingestion.warehouse import SCHEMA_VERSION
+    from ingestion.raw.migrations import SCHEMA_VERSION
 
     db = tmp_path / "warehouse.duckdb"
     leshan = EXAMPLES / "leshan_2024_unit_final_accounts.pdf"
@@ -157,7 +159,8 @@ def test_an_older_warehouse_is_upgraded_without_losing_data(tmp_path):
 
 
 def test_a_warehouse_from_a_newer_release_is_refused(tmp_path):
-    from ingestion.warehouse import SCHEMA_VERSION, connect
+    from ingestion.raw.migrations import SCHEMA_VERSION
+    from ingestion.raw.warehouse import connect
 
     db = tmp_path / "warehouse.duckdb"
     connect(str(db)).close()

@@ -9,16 +9,17 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from ingestion.dbt_build import dbt_build
-from ingestion.raw_parquet import RAW_TABLES, import_raw
-from ingestion.warehouse import SCHEMA_VERSION, WarehouseError
+from ingestion.raw.migrations import SCHEMA_VERSION
+from ingestion.raw.parquet import RAW_TABLES, import_raw
+from ingestion.raw.warehouse import WarehouseError
+from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, ROOT, query
 
 PDFS = ["leshan_2024_unit_final_accounts.pdf", "jincheng_2023_department_final_accounts.pdf"]
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ingestion.cli", *args], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "juesuan.cli", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.dbt_build import dbt_build
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, ROOT, query
 from validation.identities import validate
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from ingestion.cover import read_cover
-from ingestion.headers import header_path, map_columns
-from ingestion.numbers import figure_among
-from ingestion.rowkeys import LabelState, SplitCodeState, split_code_and_name
-from ingestion.titles import join_wrapped_titles, recognise_title, recognise_titled
+from ingestion.read.cover import read_cover
+from ingestion.read.headers import header_path, map_columns
+from ingestion.read.numbers import figure_among
+from ingestion.read.rowkeys import LabelState, SplitCodeState, split_code_and_name
+from ingestion.read.titles import join_wrapped_titles, recognise_title, recognise_titled
 
 
 @pytest.mark.parametrize(
@@ -202,7 +202,7 @@ def test_cover_survives_broken_titles(cover, unit, year, kind, scope):
       ("three_public_reception_actual", "0.8万元"), ("three_public_reception_completion_rate", "80%")]),
 ])
 def test_narrative_statements(text, expected):
-    from ingestion.narrative import read_narrative
+    from ingestion.read.narrative import read_narrative
 
     # the figures no topic reads are kept as amount_other (tests/test_narrative_amounts.py)
     figures = read_narrative([{"text": text, "page_number": 3}], 2023)

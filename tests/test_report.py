@@ -11,9 +11,9 @@ import duckdb
 import pytest
 from PIL import Image, ImageChops
 
-from ingestion.dbt_build import dbt_build
-from ingestion.report import _STYLE, write_report
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
+from juesuan.outputs.report import _STYLE, write_report
 from tests import pdf_factory
 from tests.conftest import EXAMPLES, ROOT
 from validation.identities import validate

@@ -9,8 +9,8 @@ import pytest
 
 from bench.rules_vs_mutations import build_corpus, new_rule_findings, score
 from corpus import mutations
-from ingestion.dbt_build import dbt_build
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, query, shared_pdfs
 from validation.identities import validate
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from tests.conftest import EXAMPLES, ROOT, query
 
 SEEDS = ROOT.parent / "shared" / "seeds"

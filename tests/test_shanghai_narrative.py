@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.numbers import normalise_text
+from ingestion.read.numbers import normalise_text
 from tests.conftest import query
 from tests.expected_shanghai_narrative import NARRATIVE, NARRATIVE_PAGES, TEMPLATE, THRESHOLDS
 

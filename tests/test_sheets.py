@@ -12,16 +12,10 @@ from functools import cache
 
 import pytest
 
-from ingestion.extract import extract_document
-from ingestion.sheets import (
-    BUDGET_ROW_COLUMNS,
-    INDICATOR_COLUMNS,
-    SHEET_COLUMNS,
-    SUMMARY_ROW_COLUMNS,
-    SheetsResult,
-    parse_indicator_value,
-    read_sheets,
-)
+from ingestion.raw.tables import BUDGET_ROW_COLUMNS, INDICATOR_COLUMNS, SHEET_COLUMNS, SUMMARY_ROW_COLUMNS
+from ingestion.read.extract import extract_document
+from ingestion.read.sheets import SheetsResult, read_sheets
+from ingestion.read.sheets.values import parse_indicator_value
 from tests.conftest import EXAMPLES
 
 LESHAN = "leshan_2024_unit_final_accounts.pdf"

@@ -1,6 +1,6 @@
 """Synthetic budget reports (corpus.budget) beside the synthetic 决算.
 
-1. Rendered budget PDFs of both families, read by the real reader (ingestion.runner.ingest) and
+1. Rendered budget PDFs of both families, read by the real reader (ingestion.batch.runner.ingest) and
    built by dbt, give the same ``fct_budget_line`` rows (table, key, measure, amount) as the raw
    writer (``generate_raw``) writes for the same documents.
 2. 60 units × 2 years × {预算, 决算} through the raw writer, ``dbt build`` and ``validate``:
@@ -19,8 +19,8 @@ import pytest
 
 from corpus import synthetic
 from corpus.budget import compose_budget, expected_comparison
-from ingestion.dbt_build import dbt_build
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
 from tests.conftest import query
 from validation.identities import validate
 

@@ -10,8 +10,8 @@ import pytest
 
 from bench.findings_vs_ground_truth import load_findings, on_its_page, score
 from corpus import synthetic
-from ingestion.dbt_build import dbt_build
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
+from juesuan.build import dbt_build
 from tests.conftest import query
 from validation.identities import validate
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.runner import ingest
+from ingestion.batch.runner import ingest
 from tests import pdf_factory
 from tests.conftest import query
 

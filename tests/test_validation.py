@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.dbt_build import dbt_build
-from ingestion.runner import ingest
-from ingestion.warehouse import WarehouseError
+from ingestion.batch.runner import ingest
+from ingestion.raw.warehouse import WarehouseError
+from juesuan.build import dbt_build
 from tests.conftest import EXAMPLES, ROOT, query
 from validation.identities import validate
 
@@ -217,7 +217,7 @@ def test_a_folder_of_the_users_where_data_docs_would_go_is_refused(validated, tm
 
 def test_strict_exits_1_on_error_findings(validated):
     db, _ = validated
-    cmd = [sys.executable, "-m", "ingestion.cli", "validate", "--db", str(db)]
+    cmd = [sys.executable, "-m", "juesuan.cli", "validate", "--db", str(db)]
     assert subprocess.run(cmd, cwd=ROOT, capture_output=True).returncode == 0
     strict = subprocess.run(cmd + ["--strict"], cwd=ROOT, capture_output=True, text=True)
     assert strict.returncode == 1

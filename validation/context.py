@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from ingestion.warehouse import WarehouseError
+from ingestion.raw.warehouse import WarehouseError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 GX_DIR = PROJECT_ROOT / "gx"

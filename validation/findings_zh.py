@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from ingestion.numbers import format_amount
+from ingestion.read.numbers import format_amount
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # measures whose column label is not a figure column of the labels seed

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from ingestion.numbers import format_amount
-from ingestion.warehouse import WarehouseError, connect, now
+from ingestion.raw.warehouse import WarehouseError, connect, now
+from ingestion.read.numbers import format_amount
 from validation.context import data_docs_index, ensure_objects, get_context, results_dir
 from validation.findings_zh import check_name_zh, details_zh
 
