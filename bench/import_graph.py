@@ -31,9 +31,9 @@ PACKAGES = ("ingestion", "validation", "juesuan", "orchestration", "corpus", "be
 # (read) < the batch that runs the reader (batch) < the raw layer it writes (raw).
 STAGES: dict[str, int] = {
     "ingestion": 0,
-    "ingestion.read": 1,
-    "ingestion.batch": 2,
-    "ingestion.raw": 3,
+    "ingestion.raw": 1,      # declares and writes the raw tables; imports no reader
+    "ingestion.read": 2,     # one PDF into records (the sheet reader takes its record fields from raw)
+    "ingestion.batch": 3,    # runs many: the reader in workers, the writer in the parent
     "validation": 4,
     "juesuan": 5,          # the application shell: cli, pipeline, build, run records, outputs
     "orchestration": 6,    # wires Dagster to the pipeline

@@ -2755,7 +2755,7 @@ class Printed(int):
 
 def half_unit(text: str, unit: str = "万元") -> Decimal:
     """Half a unit of the last digit of the figure ``text`` prints, in 万元: 0.005 for ``1,069.86``, 0.05 for
-    Shandong's ``308.6``, 0.0000005 万元 for ``10,698,600.00`` 元 (the warehouse's macros/rounding.sql)."""
+    Shandong's ``308.6``, 0.0000005 万元 for ``10,698,600.00`` 元 (the warehouse's macros/half_unit_of_last_digit.sql and its siblings)."""
     match = re.search(r"\d(?:\.(\d+))?\D*$", re.sub(r"\s", "", text or ""))
     if not match:
         return Decimal(0)

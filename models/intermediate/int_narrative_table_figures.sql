@@ -42,7 +42,7 @@ topics as (
         ('operating_income', 'income_expenditure_summary', 'operating_income', 'amount'),
         ('subsidiary_remit_income', 'income_expenditure_summary', 'subsidiary_remit_income', 'amount'),
         ('other_income', 'income_expenditure_summary', 'other_income', 'amount'),
-        -- budget reports (ingestion/budget_narrative.py): the amount column, or the 合计
+        -- budget reports (ingestion/read/budget_narrative.py): the amount column, or the 合计
         -- column where the table prints several
         ('budget_grand_total', 'income_expenditure_summary', 'grand_total_income', 'amount'),
         ('budget_total_income', 'income_expenditure_summary', 'grand_total_income', 'amount'),
