@@ -43,7 +43,7 @@ OUTSIDE = ("bench", "tests")
 # Test data generation may import only the reader's declared interfaces: these modules exactly
 # (a package here means its ``__init__``: ``from ingestion.read import X``), nothing under them.
 CORPUS = "corpus"
-CORPUS_MAY_IMPORT = ("ingestion.read", "ingestion.raw")
+CORPUS_MAY_IMPORT = ("ingestion", "ingestion.read", "ingestion.raw")  # ingestion: EXTRACTOR_VERSION
 
 
 @dataclass(frozen=True)

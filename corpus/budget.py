@@ -130,7 +130,7 @@ class _Builder(Builder):
     def add(self, cells: list, keys=None) -> None:
         """A row printing one enumerated label and nothing else (三、其他资金 beside no 类) is a
         caption to the extractor (``grid.is_caption_row``): its blank figure is no cell there."""
-        from ingestion.read.grid import is_body_row, is_caption_row
+        from ingestion.read import is_body_row, is_caption_row
 
         before = len(self.figures)
         super().add(cells, keys)

@@ -64,7 +64,7 @@ from corpus.render import (
     table_left,
     wrap,
 )
-from ingestion.raw.tables import TABLES
+from ingestion.raw import TABLES
 
 FAMILIES = ("sichuan", "hubei", "shandong", "shanxi", "shanghai")
 LAST_YEAR_DEFAULT = 2024
@@ -3278,9 +3278,7 @@ def document_id_of(plan: Plan, unit: Unit, year: int, kind: str = "final_account
 
 def raw_extraction(plan: Plan, unit: Unit, year: int, kind: str = "final_accounts"):
     """The records the extractor would write for this document's PDF (ingestion.read.extract.Extraction)."""
-    from ingestion.read.cover import region_of
-    from ingestion.read.extract import Extraction
-    from ingestion.read.narrative import read_contents, read_narrative
+    from ingestion.read import Extraction, read_contents, read_narrative, region_of
 
     if kind == "budget":
         from corpus.budget import compose_budget
@@ -3409,12 +3407,11 @@ def _write_batch(con, batch: dict[str, dict[str, list]]) -> None:
 def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100, per_document: bool = False,
                  progress: bool = True) -> dict:
     """Write every document of ``plan`` into the raw layer of ``db_path`` (no PDFs)."""
-    from ingestion.raw import warehouse as wh
-    from ingestion.raw import writer
+    from ingestion.raw import connect, write_document
 
     started = time.monotonic()
     docs = plan.reports()
-    con = wh.connect(db_path)
+    con = connect(db_path)
     con.execute("SET memory_limit = '512MB'")  # DuckDB would otherwise cache up to 80% of RAM
     errors: list[dict] = []
     mismatches: list[dict] = []
@@ -3422,7 +3419,7 @@ def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100,
         if per_document:  # the warehouse's own writer, one transaction per document
             for n, (unit, year, kind) in enumerate(docs, start=1):
                 extraction, comp = raw_extraction(plan, unit, year, kind)
-                writer.write_document(con, extraction, replaces=[])
+                write_document(con, extraction, replaces=[])
                 errors += ground_truth(comp, extraction.document["document_id"])
                 mismatches += budget_truth(plan, comp, document_id_of(plan, unit, year),
                                            extraction.document["document_id"])

@@ -20,25 +20,14 @@ returned for the raw layer only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ingestion.raw.tables import BUDGET_ROW_COLUMNS, INDICATOR_COLUMNS, SHEET_COLUMNS, SUMMARY_ROW_COLUMNS
 from ingestion.read.sheets.columns import _ColumnMap
+from ingestion.read.sheets.result import SheetsResult
 from ingestion.read.sheets.sheet import _SheetReader
 from ingestion.read.sheets.spans import _attach_titles, _group_grids, _sheet_spans
 from ingestion.read.sheets.summary import _grades_from_summary, _read_summary
 
 # -- public API -------------------------------------------------------------------------
-
-@dataclass
-class SheetsResult:
-    """Plain records for the raw tables: one list per table."""
-
-    sheets: list[dict] = field(default_factory=list)
-    budget_rows: list[dict] = field(default_factory=list)
-    indicators: list[dict] = field(default_factory=list)
-    summary_rows: list[dict] = field(default_factory=list)
-
 
 def read_sheets(pages: list[dict], grid_rows: list[dict]) -> SheetsResult:
     """Every performance sheet of one document, from its pages and its grid rows."""

@@ -12,7 +12,7 @@ from ingestion.read.sheets.spans import _Span
 from ingestion.read.sheets.values import _amount, _joined, _norm
 
 if TYPE_CHECKING:
-    from ingestion.read.sheets import SheetsResult
+    from ingestion.read.sheets.result import SheetsResult
 
 
 # -- the 汇总表 ----------------------------------------------------------------------------------
