@@ -25,21 +25,12 @@ from dataclasses import dataclass
 
 from corpus import classification as cls
 from corpus.render import Cell
-from corpus.synthetic import (
-    PORTRAIT_WIDTH,
-    Amt,
-    Builder,
-    Composed,
-    DocContext,
-    Family,
-    Item,
-    Ledger,
-    Narrative,
-    TableModel,
-    Unit,
-    make_ledger,
-    money,
-)
+from corpus.synthetic.composition import Composed
+from corpus.synthetic.families import PORTRAIT_WIDTH, DocContext, Family
+from corpus.synthetic.ledger import Item, Ledger, make_ledger
+from corpus.synthetic.narrative import Narrative
+from corpus.synthetic.population import Unit
+from corpus.synthetic.tables import Amt, Builder, TableModel, money
 
 BUDGET_FAMILY = {
     "budget_shanghai": Family("budget_shanghai", "", False, "split", "功能分类科目编码", False, "", ("", ""), ()),

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field, replace
 
 from corpus import synthetic
 from corpus.render import Cell
-from corpus.synthetic import Composed, NarrativeFigure, TableModel
+from corpus.synthetic.composition import Composed
+from corpus.synthetic.narrative import NarrativeFigure
+from corpus.synthetic.tables import TableModel
 
 # mutation -> the checks it must raise on its page
 MUTATIONS: dict[str, tuple[str, ...]] = {

@@ -1,7 +1,7 @@
 """The one declaration of every `raw` table: its columns in order, their DuckDB types, its primary key.
 
 The DDL (`DDL`), the writer's column lists and casts (ingestion/raw/writer.py), the tables of raw Parquet
-(ingestion/raw/parquet.py), the synthetic raw writer (corpus/synthetic.py) and the record fields of the
+(ingestion/raw/parquet.py), the synthetic raw writer (corpus/synthetic/raw.py) and the record fields of the
 sheet reader (ingestion/read/sheets/: `SHEET_COLUMNS` …) all come from here. A column added to a table that
 has shipped goes at its end, and into ingestion/raw/migrations.py `ADDED_COLUMNS` too.
 """
