@@ -11,6 +11,7 @@ import time
 
 import duckdb
 import pytest
+import yaml
 
 from ingestion.batch.runner import ingest
 from tests import pdf_factory
@@ -285,7 +286,10 @@ def test_build_and_validate_show_progress_on_stderr(tmp_path):
     nodes = int(re.search(r"build: (\d+) dbt nodes passed, 0 failed", build.stdout).group(1))
     counted = re.findall(r"build: 100%\S* (\d+)/(\d+) ", build.stderr)  # the bar reached its end
     assert counted and counted[-1][0] == counted[-1][1]
-    assert int(counted[-1][0]) == nodes - 2  # every node but the two hooks, which count apart
+    # every node but the project's hooks (on-run-start and on-run-end), which dbt counts apart
+    project = yaml.safe_load((ROOT / "dbt_project.yml").read_text(encoding="utf-8"))
+    hooks = len(project["on-run-start"]) + len(project["on-run-end"])
+    assert hooks == 3 and int(counted[-1][0]) == nodes - hooks
     validate = _run(["validate", "--db", str(db)])
     checks = int(re.search(r"validate: (\d+) identity checks,", validate.stdout).group(1))
     assert f"validate: {checks} identity checks loaded; running the Great Expectations suites" in validate.stderr
