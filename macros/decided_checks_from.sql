@@ -1,5 +1,5 @@
--- The standard columns every decided check ends with (a presence, a name, a printed text): it failed
--- as printed, so it has no figures and no rounding bound.
+-- The check row of decided checks without figures (a presence, a name, a printed text): no expected or
+-- actual amount; bound, precision and is_failed as decided_rows gives them.
 {% macro decided_checks_from(relations) -%}
     select
         document_id,
@@ -11,13 +11,11 @@
         null::decimal(20, 6) as expected_wan,
         null::decimal(20, 6) as actual_wan,
         null::decimal(20, 6) as difference_wan,
-        0::decimal(22, 8) as bound_wan,
-        0::decimal(20, 6) as precision_unit,
+        bound_wan,
+        precision_unit,
         page_number,
         details,
-        true as is_failed,
+        is_failed,
         severity_hint
-    from (
-        select * from {{ relations | join(' union all select * from ') }}
-    ) as checks
+    from ({{ decided_rows(relations) }}) as checks
 {%- endmacro %}

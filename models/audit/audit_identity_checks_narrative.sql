@@ -11,7 +11,6 @@ with figures as (
 amount_checks as (
     select
         document_id,
-        'narrative' as family,
         table_name,
         'amount' as measure,
         table_wan as expected_wan,
@@ -39,7 +38,6 @@ rates as (
 rate_checks as (
     select
         document_id,
-        'narrative' as family,
         null as table_name,
         topic as row_key,
         'percent' as measure,
@@ -75,7 +73,6 @@ procurement_parts as (
 procurement_checks as (
     select
         document_id,
-        'narrative' as family,
         null as table_name,
         'procurement_total' as row_key,
         'amount' as measure,
@@ -154,7 +151,6 @@ last_year as (
 change_checks as (
     select
         document_id,
-        'narrative' as family,
         null as table_name,
         base_topic as row_key,
         'change' as measure,
@@ -174,7 +170,6 @@ change_checks as (
 target_checks as (
     select
         figures.document_id,
-        'narrative' as family,
         'expenditure' as table_name,
         'budget_performance_target_funds' as row_key,
         'amount' as measure,
@@ -199,17 +194,13 @@ target_checks as (
 slips as (
     select
         document_id,
-        'narrative' as family,
         table_name,
         'amount' as measure,
-        0::decimal(20, 6) as precision_unit,
         page_number,
         'narrative.wan_yuan_slip' as check_name,
         coalesce(subject_code, topic) as row_key,
-        0 as bound_wan,
         table_wan as expected_wan,
         stated_wan as actual_wan,
-        true as is_failed,
         'error' as severity_hint,
         '情况说明 states ' || stated_text || '; ' || table_name || ' (page ' || table_page_number || ') prints '
         || table_text || ' (' || {{ amount_text('table_wan') }} || ' 万元): '
@@ -227,17 +218,13 @@ slips as (
 zero_totals as (
     select
         document_id,
-        'narrative' as family,
         table_name,
         'amount' as measure,
-        0::decimal(20, 6) as precision_unit,
         page_number,
         'narrative.total_stated_zero' as check_name,
         topic as row_key,
-        0 as bound_wan,
         table_wan as expected_wan,
         stated_wan as actual_wan,
-        true as is_failed,
         'error' as severity_hint,
         '情况说明 states the total ' || topic || ' as ' || stated_text || '; ' || table_name || ' (page '
         || table_page_number || ') prints ' || table_text as details
@@ -256,17 +243,13 @@ zero_totals as (
 operating_over_public as (
     select
         figures.document_id,
-        'narrative' as family,
         public_costs.table_name,
         'amount' as measure,
-        0::decimal(20, 6) as precision_unit,
         figures.page_number,
         'narrative.operating_cost_exceeds_public' as check_name,
         'operating_cost' as row_key,
-        0 as bound_wan,
         public_costs.amount_wan as expected_wan,
         figures.stated_wan as actual_wan,
-        true as is_failed,
         'warning' as severity_hint,
         '情况说明 states 机关运行经费 ' || figures.stated_text || ', more than 公用经费 '
         || {{ amount_text('public_costs.amount_wan') }} || ' 万元 (' || public_costs.table_name || ', page '
@@ -283,17 +266,13 @@ operating_over_public as (
 rates_on_zero as (
     select
         document_id,
-        'narrative' as family,
         null as table_name,
         'percent' as measure,
-        0::decimal(20, 6) as precision_unit,
         page_number,
         'narrative.rate_on_zero_base' as check_name,
         topic as row_key,
-        0 as bound_wan,
         null::decimal(20, 6) as expected_wan,
         (stated_rate * 100)::decimal(20, 6) as actual_wan,
-        true as is_failed,
         'error' as severity_hint,
         '情况说明 states a completion rate of ' || stated_text || ' on a 预算 it states as 0 ('
         || {{ amount_text('stated_wan') }} || ' 万元 against 0)' as details
@@ -306,17 +285,13 @@ rates_on_zero as (
 rates_without_base as (
     select
         document_id,
-        'narrative' as family,
         null as table_name,
         'percent' as measure,
-        0::decimal(20, 6) as precision_unit,
         page_number,
         'narrative.rate_without_base' as check_name,
         topic as row_key,
-        0 as bound_wan,
         null::decimal(20, 6) as expected_wan,
         (stated_rate * 100)::decimal(20, 6) as actual_wan,
-        true as is_failed,
         'warning' as severity_hint,
         '情况说明 states ' || stated_text || ' ("' || context || '"), but no figure it is taken of is printed: not in the '
         || 'sentence, and no table holds it' as details
@@ -338,24 +313,15 @@ checks as (
     union all by name
     select * from target_checks
     union all by name
-    select * from slips
+    {{ decided_rows(['slips', 'zero_totals', 'operating_over_public', 'rates_on_zero', 'rates_without_base']) }}
+    -- the narrative's comparisons (与上年相比增加 …, 决算数小于预算数) are checks of this family too
     union all by name
-    select * from zero_totals
-    union all by name
-    select * from operating_over_public
-    union all by name
-    select * from rates_on_zero
-    union all by name
-    select * from rates_without_base
-),
-
-decided as (
-    select * replace (coalesce(is_failed, false) as is_failed) from checks
+    select * from {{ ref('audit_identity_checks_narrative_statements') }}
 )
 
+-- the one projection of every row of the family into the check row
 select
     document_id,
-    family,
     check_name,
     table_name,
     row_key,
@@ -366,26 +332,8 @@ select
     precision_unit,
     page_number,
     details,
-    is_failed,
     severity_hint::varchar as severity_hint,
+    'narrative' as family,
+    coalesce(is_failed, false) as is_failed,
     (actual_wan - expected_wan)::decimal(20, 6) as difference_wan
-from decided
--- the narrative's comparisons (与上年相比增加 …, 决算数小于预算数) are checks of this family too
-union all by name
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    expected_wan,
-    actual_wan,
-    bound_wan,
-    precision_unit,
-    page_number,
-    details,
-    is_failed,
-    severity_hint,
-    difference_wan
-from {{ ref('audit_identity_checks_narrative_statements') }}
+from checks

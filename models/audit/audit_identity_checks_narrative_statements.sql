@@ -1,8 +1,9 @@
 {{ config(materialized='table') }}
 
 -- The comparisons the narrative states (issue 15 (a), (i)): "与上年相比增加 X 万元，增长 Y%，主要原因是…"
--- and "决算数小于预算数", held against their own words and the figures beside them. Family
--- narrative; kept apart from audit_identity_checks_narrative, which holds stated figures against tables.
+-- and "决算数小于预算数", held against their own words and the figures beside them. Kept apart from
+-- audit_identity_checks_narrative, which holds stated figures against tables and projects these rows into
+-- the check row of the narrative family with its own.
 with statements as (
     select
         statements.*,
@@ -64,17 +65,13 @@ word_disagreements as (
 word_checks as (
     select
         document_id,
-        'narrative' as family,
         null as table_name,
         'words' as measure,
-        0::decimal(20, 6) as precision_unit,
         page_number,
         'narrative.comparison_words_disagree' as check_name,
         kind as row_key,
-        0 as bound_wan,
         null::decimal(20, 6) as expected_wan,
         null::decimal(20, 6) as actual_wan,
-        true as is_failed,
         'error' as severity_hint,
         '情况说明 "' || statement_text || '" ' || disagreement as details
     from word_disagreements
@@ -113,7 +110,6 @@ change_rate_bounds as (
 change_rate_checks as (
     select
         document_id,
-        'narrative' as family,
         null as table_name,
         'percent' as measure,
         page_number,
@@ -144,7 +140,6 @@ stated_completion_rates as (
 completion_checks as (
     select
         worded.document_id,
-        'narrative' as family,
         null as table_name,
         'percent' as measure,
         worded.page_number,
@@ -178,17 +173,13 @@ completion_checks as (
 unexplained_changes as (
     select
         document_id,
-        'narrative' as family,
         null as table_name,
         'words' as measure,
-        0::decimal(20, 6) as precision_unit,
         page_number,
         'narrative.change_without_reason' as check_name,
         coalesce(nullif(subject_text, ''), kind) as row_key,
-        0 as bound_wan,
         null::decimal(20, 6) as expected_wan,
         null::decimal(20, 6) as actual_wan,
-        true as is_failed,
         'warning' as severity_hint,
         '情况说明 "' || statement_text || '" gives no reason (主要原因) in its sentence or the next' as details
     from statements
@@ -197,28 +188,9 @@ unexplained_changes as (
         and coalesce(direction, 1) != 0 and (amount_wan > 0 or rate_percent > 0)
 )
 
-select
-    document_id,
-    family,
-    check_name,
-    table_name,
-    row_key,
-    measure,
-    expected_wan,
-    actual_wan,
-    bound_wan::decimal(22, 8) as bound_wan,
-    precision_unit,
-    page_number,
-    details,
-    severity_hint::varchar as severity_hint,
-    coalesce(is_failed, false) as is_failed,
-    (actual_wan - expected_wan)::decimal(20, 6) as difference_wan
-from (
-    select * from word_checks
-    union all by name
-    select * from change_rate_checks
-    union all by name
-    select * from completion_checks
-    union all by name
-    select * from unexplained_changes
-) as checks
+-- the rows, projected into the check row once, by audit_identity_checks_narrative (family narrative)
+select * from change_rate_checks
+union all by name
+select * from completion_checks
+union all by name
+{{ decided_rows(['word_checks', 'unexplained_changes']) }}
