@@ -120,7 +120,7 @@ class _Builder(Builder):
 
     def add(self, cells: list, keys=None) -> None:
         """A row printing one enumerated label and nothing else (三、其他资金 beside no 类) is a
-        caption to the extractor (``grid.is_caption_row``): its blank figure is no cell there."""
+        caption to the extractor (``row_kinds.is_caption_row``): its blank figure is no cell there."""
         from ingestion.read import is_body_row, is_caption_row
 
         before = len(self.figures)

@@ -8,7 +8,7 @@ from importlib import import_module
 # loaded on first use, so importing one leaf module does not load the whole reader.
 _INTERFACE = {
     "Extraction": "extract", "extract_document": "extract", "region_of": "cover", "read_contents": "narrative",
-    "read_narrative": "narrative", "is_body_row": "grid", "is_caption_row": "grid",
+    "read_narrative": "narrative", "is_body_row": "row_kinds", "is_caption_row": "row_kinds",
 }
 __all__ = sorted(_INTERFACE)
 

@@ -17,7 +17,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from ingestion.paths import stored_name, stored_path
 from ingestion.read.cover import read_cover
-from ingestion.read.grid import CAPTION, Grid, empty_note_in, grids_on_page, is_body_row, is_caption_row
+from ingestion.read.grid import Grid, grids_on_page
 from ingestion.read.headers import ColumnGroup, header_path, map_columns, three_public_category
 from ingestion.read.keycolumns import roles_by_content
 from ingestion.read.lines import text_lines, visible_page
@@ -25,6 +25,7 @@ from ingestion.read.nametree import NameTreeState
 from ingestion.read.narrative import read_contents, read_narrative
 from ingestion.read.narrative_statements import read_statements
 from ingestion.read.numbers import is_small_integer, normalise_text, parse_amount, scale_to_wan
+from ingestion.read.row_kinds import CAPTION, empty_note_in, is_body_row, is_caption_row
 from ingestion.read.rowkeys import CODE, LabelState, SplitCodeState, split_code_and_name
 from ingestion.read.sheets import SheetsResult, read_sheets
 from ingestion.read.titles import CAPTION_LINE, find_numbering, find_unit, join_wrapped_titles, recognise_title, recognise_titled

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ingestion.read.grid import Grid, empty_note_in, is_body_row
+from ingestion.read.grid import Grid
 from ingestion.read.lines import Line, Word, group_lines
 from ingestion.read.numbers import figure_among, looks_figure, normalise_text
+from ingestion.read.row_kinds import empty_note_in, is_body_row
 from ingestion.read.rowkeys import CODE
 from ingestion.read.titles import is_caption_line, recognise_title
 
