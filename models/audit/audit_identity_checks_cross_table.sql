@@ -395,15 +395,9 @@ unit_name_checks as (
         null as table_name,
         'unit_name' as row_key,
         'name' as measure,
-        null::decimal(20, 6) as expected_wan,
-        null::decimal(20, 6) as actual_wan,
-        null::decimal(20, 6) as difference_wan,
-        0::decimal(22, 8) as bound_wan,
-        0::decimal(20, 6) as precision_unit,
         1 as page_number,
         'the cover names "' || documents.unit_name || '"; the unit''s reports print '
         || array_to_string(units.printed_names, ' / ') || ', matched as one unit' as details,
-        true as is_failed,
         'warning' as severity_hint
     from {{ ref('dim_document') }} as documents
     inner join {{ ref('dim_unit') }} as units on documents.unit_id = units.unit_id
@@ -419,9 +413,5 @@ select * from name_checks
 
 union all by name
 
-select * from unit_name_checks
-
-union all by name
-
--- (g) a code printed with the name of another code (audit_code_named_as_another)
-{{ decided_checks_from([ref('audit_code_named_as_another')]) }}
+-- decided: the unit matched across name forms, and (g) a code printed with the name of another code
+{{ decided_checks_from(['unit_name_checks', ref('audit_code_named_as_another')]) }}
