@@ -45,6 +45,19 @@ def _dbt_command(*args: str) -> list[str]:
     return [sys.executable, "-c", _DIES_WITH_PARENT, str(os.getpid()), *args]
 
 
+# The warehouse dbt's profile opens when $JUESUAN_DB is unset: the one statement of the default path,
+# which juesuan's own commands use too (juesuan/pipeline.py DEFAULT_DB).
+_PROFILE_DEFAULT = re.compile(r"env_var\('JUESUAN_DB',\s*'([^']+)'\)")
+
+
+def profile_default_db() -> str:
+    """The default warehouse path profiles.yml states (relative to the working directory)."""
+    match = _PROFILE_DEFAULT.search((PROJECT_DIR / "profiles.yml").read_text(encoding="utf-8"))
+    if match is None:
+        raise RuntimeError(f"{PROJECT_DIR / 'profiles.yml'} states no default warehouse: env_var('JUESUAN_DB', '<path>')")
+    return match.group(1)
+
+
 def project_files() -> list[Path]:
     """The files that define the dbt project: a change in any of them may change the marts."""
     files = [PROJECT_DIR / "dbt_project.yml", PROJECT_DIR / "profiles.yml"]

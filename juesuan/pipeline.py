@@ -3,7 +3,7 @@
 The order of a run is written here once. `juesuan run` (juesuan/cli.py) calls `run`; the Dagster job
 (orchestration/definitions.py) makes the same stages assets, each calling the stage function of the
 same name under the same lock (`run_lock`), so Dagster and a cron job never write the warehouse at once.
-Where the warehouse is by default (`DEFAULT_DB`, `default_db`) and what a run reads by default
+Where the warehouse is by default (`DEFAULT_DB`, read from dbt's profiles.yml; `default_db`) and what a run reads by default
 (`EXAMPLES_DIR`) are stated here too.
 """
 
@@ -18,14 +18,14 @@ from pathlib import Path
 from ingestion.batch.runner import NO_SPACE, Limits, Summary
 from ingestion.batch.runner import ingest as ingest_pdfs
 from ingestion.raw.warehouse import WarehouseError, connect
-from juesuan.build import dbt_build, full_refresh_needed, model_errors, record_project_hash
+from juesuan.build import dbt_build, full_refresh_needed, model_errors, profile_default_db, record_project_hash
 from juesuan.outputs.parquet import export_raw
 from juesuan.outputs.publish import publish
 from juesuan.runs import RunRecord, run_lock
 
 STAGES = ("ingest", "build", "validate", "exports")
 
-DEFAULT_DB = os.path.join("warehouse", "juesuan.duckdb")  # relative to the working directory
+DEFAULT_DB = profile_default_db()  # as dbt's profile states it; relative to the working directory
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 
 Out = Callable[[str], None]

@@ -39,3 +39,12 @@ def test_every_example_is_a_command_line_juesuan_accepts():
                 parsed = parser.parse_args(words[1:])  # an unknown option or value exits 2 here
                 seen.add(parsed.command)
     assert seen == set(COMMANDS)
+
+
+def test_the_default_warehouse_is_the_one_dbt_profile_and_readme_state():
+    """juesuan's default warehouse is read from profiles.yml (dbt opens the same file without --db); the
+    README names it to users."""
+    from juesuan import pipeline
+
+    assert pipeline.DEFAULT_DB == "warehouse/juesuan.duckdb"
+    assert f"`{pipeline.DEFAULT_DB}`" in (ROOT / "README.md").read_text(encoding="utf-8")
