@@ -4,7 +4,9 @@ The order of a run is written here once. `juesuan run` (juesuan/cli.py) calls `r
 (orchestration/definitions.py) makes the same stages assets, each calling the stage function of the
 same name under the same lock (`run_lock`), so Dagster and a cron job never write the warehouse at once.
 Where the warehouse is by default (`DEFAULT_DB`, read from dbt's profiles.yml; `default_db`) and what a run reads by default
-(`EXAMPLES_DIR`) are stated here too.
+(`EXAMPLES_DIR`) are stated here too, and what a scheduler needs of the stages besides calling them
+(`find_pdfs`; the dbt project: `PROJECT_DIR`, `dbt_parse`, `project_hash`), so orchestration/ imports this
+module only.
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingestion.batch.runner import NO_SPACE, Limits, Summary
+from ingestion.batch.runner import find_pdfs as find_pdfs  # the PDFs a run reads: for a scheduler's sensor
 from ingestion.batch.runner import ingest as ingest_pdfs
 from ingestion.raw.warehouse import WarehouseError, connect
+from juesuan.build import PROJECT_DIR as PROJECT_DIR  # the dbt project the build stage runs: for dagster-dbt
 from juesuan.build import dbt_build, full_refresh_needed, model_errors, profile_default_db, record_project_hash
+from juesuan.build import dbt_parse as dbt_parse
+from juesuan.build import project_hash as project_hash
 from juesuan.outputs.parquet import export_raw
 from juesuan.outputs.publish import publish
 from juesuan.runs import RunRecord, run_lock

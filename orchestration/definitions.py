@@ -35,17 +35,15 @@ from dagster import (
 )
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from ingestion.batch.runner import find_pdfs
 from juesuan import pipeline
-from juesuan.build import PROJECT_DIR, dbt_parse, project_hash
 
-MANIFEST_TARGET = PROJECT_DIR / "target" / "dagster"
+MANIFEST_TARGET = pipeline.PROJECT_DIR / "target" / "dagster"
 
 
 class JuesuanSettings(ConfigurableResource):
     """Where the warehouse and the input PDFs are; defaults from the environment, as for the CLI."""
 
-    db_path: str = os.environ.get("JUESUAN_DB", str(PROJECT_DIR / pipeline.DEFAULT_DB))
+    db_path: str = os.environ.get("JUESUAN_DB", str(pipeline.PROJECT_DIR / pipeline.DEFAULT_DB))
     input_dir: str = os.environ.get("JUESUAN_INPUT", str(pipeline.EXAMPLES_DIR))
     jobs: int = int(os.environ.get("JUESUAN_JOBS", "1"))
 
@@ -53,14 +51,14 @@ class JuesuanSettings(ConfigurableResource):
 def _manifest() -> Path:
     """dbt's manifest, parsed again when the dbt project's files changed (added, edited or deleted)."""
     manifest, stamp = MANIFEST_TARGET / "manifest.json", MANIFEST_TARGET / "project_hash"
-    current = project_hash()
+    current = pipeline.project_hash()
     if not manifest.exists() or not stamp.exists() or stamp.read_text() != current:
-        dbt_parse(MANIFEST_TARGET)
+        pipeline.dbt_parse(MANIFEST_TARGET)
         stamp.write_text(current)
     return manifest
 
 
-dbt_project = DbtProject(project_dir=PROJECT_DIR, profiles_dir=PROJECT_DIR, target_path=MANIFEST_TARGET)
+dbt_project = DbtProject(project_dir=pipeline.PROJECT_DIR, profiles_dir=pipeline.PROJECT_DIR, target_path=MANIFEST_TARGET)
 MANIFEST = _manifest()
 
 
@@ -132,7 +130,7 @@ nightly_schedule = ScheduleDefinition(name="juesuan_daily", job=nightly_job, cro
 def input_fingerprint(folder: str) -> str:
     """Names, sizes and modification times of the PDFs under the folder: changes when a file does."""
     digest = hashlib.sha256()
-    for path in find_pdfs([folder]):
+    for path in pipeline.find_pdfs([folder]):
         stat = os.stat(path)
         digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "backslashreplace"))
     return digest.hexdigest()
@@ -160,7 +158,7 @@ defs = Definitions(
     schedules=[nightly_schedule],
     sensors=[new_pdfs],
     # dbt from this environment, which need not be on PATH (a cron job or a service)
-    resources={"dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(PROJECT_DIR),
+    resources={"dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(pipeline.PROJECT_DIR),
                                      dbt_executable=str(Path(sys.executable).parent / "dbt")),
                "settings": JuesuanSettings()},
 )
