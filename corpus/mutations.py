@@ -275,7 +275,7 @@ def other_code_name(comp: Composed, rng: random.Random) -> Expected | None:
     """A coded row printed with the name of a sibling (same parent, same level) the same table prints; the code is
     printed with its own name in another table, so the report contradicts itself (2010350 printed 行政运行, the
     name of 2010301 on the row above, while the 收入决算表 prints 2010350 事业运行)."""
-    names = synthetic._names_by_code(comp)  # code -> {table: the name it prints}
+    names = synthetic.names_by_code(comp)  # code -> {table: the name it prints}
     candidates = []
     for model in comp.tables:
         rows = {fig.row: fig for fig in model.figures if fig.code and fig.label}

@@ -40,10 +40,10 @@ from corpus.synthetic.comparison import compare, expected_figures
 from corpus.synthetic.composition import Composed, compose
 from corpus.synthetic.errors import ERROR_KINDS, composed, inject_error, misprint
 from corpus.synthetic.families import FAMILY, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, DocContext, Family, code_mode
-from corpus.synthetic.identities import _names_by_code, identity_violations, narrative_source
+from corpus.synthetic.identities import identity_violations, names_by_code, narrative_source
 from corpus.synthetic.ledger import Item, Ledger, Project, make_ledger
 from corpus.synthetic.narrative import Narrative, NarrativeFigure, narrative_money
-from corpus.synthetic.pdfs import _pdf_task, generate_pdfs, sha256_file, write_jsonl
+from corpus.synthetic.pdfs import generate_pdfs, render_reports, sha256_file, write_jsonl
 from corpus.synthetic.population import FAMILIES, LAST_YEAR_DEFAULT, Plan, Unit, make_units
 from corpus.synthetic.raw import RAW_TARGETS, document_id_of, generate_raw, raw_extraction
 from corpus.synthetic.sheets import Sheet
@@ -54,9 +54,9 @@ from corpus.synthetic.typeset import Renderer, render_pdf
 __all__ = [
     "Amt", "Builder", "Composed", "DocContext", "ERROR_KINDS", "FAMILIES", "FAMILY", "Family", "Figure", "Item",
     "LANDSCAPE_WIDTH", "LAST_YEAR_DEFAULT", "Ledger", "Narrative", "NarrativeFigure", "PORTRAIT_WIDTH", "Plan",
-    "Project", "RAW_TARGETS", "Renderer", "Sheet", "TableModel", "Unit", "_names_by_code", "_pdf_task",
-    "budget_truth", "code_mode", "compare", "compose", "composed", "document_id_of", "expected_figures",
-    "generate_pdfs", "generate_raw", "ground_truth", "identity_violations", "inject_error", "make_ledger",
-    "make_units", "misprint", "money", "name_key", "narrative_money", "narrative_source", "raw_extraction",
-    "render_pdf", "sha256_file", "write_jsonl",
+    "Project", "RAW_TARGETS", "Renderer", "Sheet", "TableModel", "Unit", "budget_truth", "code_mode", "compare",
+    "compose", "composed", "document_id_of", "expected_figures", "generate_pdfs", "generate_raw", "ground_truth",
+    "identity_violations", "inject_error", "make_ledger", "make_units", "misprint", "money", "name_key",
+    "names_by_code", "narrative_money", "narrative_source", "raw_extraction", "render_pdf", "render_reports",
+    "sha256_file", "write_jsonl",
 ]

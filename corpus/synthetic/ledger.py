@@ -424,8 +424,8 @@ def _project(rng: random.Random, ledger: Ledger, code: str, executed: int, n: in
     rows = sorted(rng.sample(INDICATORS, rng.randint(4, 8)), key=INDICATORS.index)
     weights = _split(90, [rng.randint(1, 4) for _ in rows])
     values = {"n": rng.randint(20, 400), "k": rng.randint(2, 12), "pct": rng.choice(("98", "99.5", "100", "96.7")),
-              "hours": rng.choice(("1", "0.5", "2")), "year": str(ledger.year), "budget": _plain(adjusted),
-              "spent": _plain(executed), "sat": rng.choice(("95", "96.12", "98", "92"))}
+              "hours": rng.choice(("1", "0.5", "2")), "year": str(ledger.year), "budget": plain_amount(adjusted),
+              "spent": plain_amount(executed), "sat": rng.choice(("95", "96.12", "98", "92"))}
     indicators = []
     for (l1, l2, l3, op, target, unit, actual), weight in zip(rows, weights):
         score = float(weight) if rng.random() < 0.85 else round(weight * rng.uniform(0.5, 0.95), 1)
@@ -435,13 +435,14 @@ def _project(rng: random.Random, ledger: Ledger, code: str, executed: int, n: in
     topic = PROJECT_TOPICS[(n + ledger.unit.index) % len(PROJECT_TOPICS)]
     name = f"{ledger.year}年{topic}项目" if rng.random() < 0.5 else f"{topic}项目"
     return Project(name, code, initial, adjusted, executed, indicators, budget_score,
-                   f"项目总体完成年度绩效目标，自评得分{_score(total)}分。", grade)
+                   f"项目总体完成年度绩效目标，自评得分{score_text(total)}分。", grade)
 
 
-def _plain(cents: int) -> str:
+def plain_amount(cents: int) -> str:
     """A narrative figure: 2 decimals, no separators (1069.86)."""
     return f"{cents / 100:.2f}"
 
 
-def _score(value: float) -> str:
+def score_text(value: float) -> str:
+    """A 绩效自评 score: at most 2 decimals, no trailing zeros (9.5, 10)."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
