@@ -26,7 +26,8 @@ same documents straight into the warehouse's ``raw`` schema, shaped as the extra
 ``--budgets`` adds each unit's budget report of the same year beside its 决算 (``corpus.budget``).
 
 The package, in the order the data flows (each module's docstring says what it holds):
-``population`` (units, Plan) → ``ledger`` (figures, projects) → ``tables`` (table model) and
+``population`` (units, Plan) → ``amounts`` (hundredths of 万元) → ``projects`` (绩效自评 projects) →
+``ledger`` (figures, with their projects) → ``tables`` (table model) and
 ``families`` (layout families, DocContext) → ``summary_tables``, ``coded_tables``, ``basic_tables``,
 ``narrative``, ``sheets`` → ``composition`` (Composed) → ``identities`` (self-check) → ``errors``
 (injected errors, ``composed``) → ``truth`` (ground truth) → ``typeset`` (PDF) → ``pdfs`` (PDF corpus),
@@ -41,10 +42,11 @@ from corpus.synthetic.composition import Composed, compose
 from corpus.synthetic.errors import ERROR_KINDS, composed, inject_error, misprint
 from corpus.synthetic.families import FAMILY, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, DocContext, Family, code_mode
 from corpus.synthetic.identities import identity_violations, names_by_code, narrative_source
-from corpus.synthetic.ledger import Item, Ledger, Project, make_ledger
+from corpus.synthetic.ledger import Item, Ledger, make_ledger
 from corpus.synthetic.narrative import Narrative, NarrativeFigure, narrative_money
 from corpus.synthetic.pdfs import generate_pdfs, render_reports, sha256_file, write_jsonl
 from corpus.synthetic.population import FAMILIES, LAST_YEAR_DEFAULT, Plan, Unit, make_units
+from corpus.synthetic.projects import Project
 from corpus.synthetic.raw import RAW_TARGETS, document_id_of, generate_raw, raw_extraction
 from corpus.synthetic.sheets import Sheet
 from corpus.synthetic.tables import Amt, Builder, Figure, TableModel, money

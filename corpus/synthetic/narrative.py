@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from corpus import classification as cls
+from corpus.synthetic.amounts import plain_amount
 from corpus.synthetic.basic_tables import three_public_values
 from corpus.synthetic.families import DocContext
-from corpus.synthetic.ledger import plain_amount
 from corpus.synthetic.summary_tables import INCOME_LINES
 from corpus.synthetic.tables import money
 

@@ -6,9 +6,10 @@ import hashlib
 from dataclasses import dataclass, field
 
 from corpus.render import Cell, Table
+from corpus.synthetic.amounts import plain_amount
 from corpus.synthetic.families import DocContext
-from corpus.synthetic.ledger import Project, plain_amount, score_text
 from corpus.synthetic.narrative import percent_of
+from corpus.synthetic.projects import Project, score_text
 
 # --------------------------------------------------------------------------- 绩效自评表
 
