@@ -25,7 +25,7 @@ SPLIT_TABLE = synthetic.Plan(units=250, years=4, seed=1, error_rate=0.0)
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("synthetic")
     truth = [record for unit, year in SMALL.documents()
-             for record in synthetic._pdf_task((SMALL, unit, year, str(folder)))]
+             for record in synthetic.render_reports((SMALL, unit, year, str(folder)))]
     # one chosen misprint where the sum runs over two pages: 30399 1.86 printed as 1.68
     comp = synthetic.composed(SPLIT_TABLE, synthetic.make_units(250, 1)[196], 2023)
     synthetic.misprint(comp, "general_budget_basic_expenditure", "30399", "amount", 168)

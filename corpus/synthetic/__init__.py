@@ -26,7 +26,8 @@ same documents straight into the warehouse's ``raw`` schema, shaped as the extra
 ``--budgets`` adds each unit's budget report of the same year beside its 决算 (``corpus.budget``).
 
 The package, in the order the data flows (each module's docstring says what it holds):
-``population`` (units, Plan) → ``ledger`` (figures, projects) → ``tables`` (table model) and
+``population`` (units, Plan) → ``amounts`` (hundredths of 万元) → ``projects`` (绩效自评 projects) →
+``ledger`` (figures, with their projects) → ``tables`` (table model) and
 ``families`` (layout families, DocContext) → ``summary_tables``, ``coded_tables``, ``basic_tables``,
 ``narrative``, ``sheets`` → ``composition`` (Composed) → ``identities`` (self-check) → ``errors``
 (injected errors, ``composed``) → ``truth`` (ground truth) → ``typeset`` (PDF) → ``pdfs`` (PDF corpus),
@@ -40,11 +41,12 @@ from corpus.synthetic.comparison import compare, expected_figures
 from corpus.synthetic.composition import Composed, compose
 from corpus.synthetic.errors import ERROR_KINDS, composed, inject_error, misprint
 from corpus.synthetic.families import FAMILY, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, DocContext, Family, code_mode
-from corpus.synthetic.identities import _names_by_code, identity_violations, narrative_source
-from corpus.synthetic.ledger import Item, Ledger, Project, make_ledger
+from corpus.synthetic.identities import identity_violations, names_by_code, narrative_source
+from corpus.synthetic.ledger import Item, Ledger, make_ledger
 from corpus.synthetic.narrative import Narrative, NarrativeFigure, narrative_money
-from corpus.synthetic.pdfs import _pdf_task, generate_pdfs, sha256_file, write_jsonl
+from corpus.synthetic.pdfs import generate_pdfs, render_reports, sha256_file, write_jsonl
 from corpus.synthetic.population import FAMILIES, LAST_YEAR_DEFAULT, Plan, Unit, make_units
+from corpus.synthetic.projects import Project
 from corpus.synthetic.raw import RAW_TARGETS, document_id_of, generate_raw, raw_extraction
 from corpus.synthetic.sheets import Sheet
 from corpus.synthetic.tables import Amt, Builder, Figure, TableModel, money
@@ -54,9 +56,9 @@ from corpus.synthetic.typeset import Renderer, render_pdf
 __all__ = [
     "Amt", "Builder", "Composed", "DocContext", "ERROR_KINDS", "FAMILIES", "FAMILY", "Family", "Figure", "Item",
     "LANDSCAPE_WIDTH", "LAST_YEAR_DEFAULT", "Ledger", "Narrative", "NarrativeFigure", "PORTRAIT_WIDTH", "Plan",
-    "Project", "RAW_TARGETS", "Renderer", "Sheet", "TableModel", "Unit", "_names_by_code", "_pdf_task",
-    "budget_truth", "code_mode", "compare", "compose", "composed", "document_id_of", "expected_figures",
-    "generate_pdfs", "generate_raw", "ground_truth", "identity_violations", "inject_error", "make_ledger",
-    "make_units", "misprint", "money", "name_key", "narrative_money", "narrative_source", "raw_extraction",
-    "render_pdf", "sha256_file", "write_jsonl",
+    "Project", "RAW_TARGETS", "Renderer", "Sheet", "TableModel", "Unit", "budget_truth", "code_mode", "compare",
+    "compose", "composed", "document_id_of", "expected_figures", "generate_pdfs", "generate_raw", "ground_truth",
+    "identity_violations", "inject_error", "make_ledger", "make_units", "misprint", "money", "name_key",
+    "names_by_code", "narrative_money", "narrative_source", "raw_extraction", "render_pdf", "render_reports",
+    "sha256_file", "write_jsonl",
 ]

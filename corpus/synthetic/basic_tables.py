@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from corpus import classification as cls
 from corpus.render import Cell
-from corpus.synthetic.coded_tables import _no_data_note
+from corpus.synthetic.coded_tables import no_data_note
 from corpus.synthetic.families import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, DocContext
 from corpus.synthetic.ledger import Ledger
 from corpus.synthetic.tables import Amt, Builder, TableModel
@@ -80,7 +80,8 @@ def basic_table(doc: DocContext, number: int) -> TableModel:
 THREE_ORDER = ("total", "overseas", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
 
 
-def _three_values(led: Ledger, phase: str) -> dict[str, int]:
+def three_public_values(led: Ledger, phase: str) -> dict[str, int]:
+    """The 三公 parts of ``phase`` (budget or actual), 公务用车 subtotal and total, in hundredths of 万元."""
     parts = led.three_budget if phase == "budget" else led.three_actual
     values = dict(parts)
     values["vehicle_total"] = parts["vehicle_purchase"] + parts["vehicle_operation"]
@@ -91,7 +92,7 @@ def _three_values(led: Ledger, phase: str) -> dict[str, int]:
 def three_public_table(doc: DocContext, number: int) -> TableModel:
     """财政拨款“三公”经费支出决算表: (预算数, 决算数) pairs per category, or a 预算数 band then a 决算数 band."""
     fam, led = doc.family.key, doc.ledger
-    budget, actual = _three_values(led, "budget"), _three_values(led, "actual")
+    budget, actual = three_public_values(led, "budget"), three_public_values(led, "actual")
     empty = not any(budget.values()) and not any(actual.values())
     if fam in ("hubei", "shandong", "shanxi"):
         header = _three_header_banded()
@@ -115,7 +116,7 @@ def three_public_table(doc: DocContext, number: int) -> TableModel:
         fig.item = order[fig.col][0]
     notes = [note]
     if empty and fam in ("hubei", "shandong"):
-        notes.append(_no_data_note(doc, "财政拨款“三公”经费支出") if fam == "shandong" else
+        notes.append(no_data_note(doc, "财政拨款“三公”经费支出") if fam == "shandong" else
                      f"本部门 {doc.year} 年度无财政拨款“三公”经费支出。")
     return b.build(doc.title_of("three_public"), doc.number_of(number), notes, landscape=landscape)
 

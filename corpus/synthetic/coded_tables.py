@@ -249,7 +249,7 @@ def project_table(doc: DocContext, number: int) -> TableModel:
                        ["注：本表反映部门本年度一般公共预算财政拨款项目支出情况。"], empty_note="本表无数据")
 
 
-def _no_data_note(doc: DocContext, what: str) -> str:
+def no_data_note(doc: DocContext, what: str) -> str:
     fam, who = doc.family.key, ("本部门" if doc.unit.kind == "部门" else "本单位")
     if fam == "hubei":
         return f"{who} {doc.year} 年度无{what}。"
@@ -271,7 +271,7 @@ def government_fund_table(doc: DocContext, number: int) -> TableModel:
                AmountColumn("项目支出", "project", "gf_project", band), AmountColumn("年末结转和结余", "closing_balance", "gf_close")]
     note = "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。"
     return coded_table(doc, "government_fund", number, columns, _has("gf_project", "gf_income", "gf_open", "gf_close"), [note],
-                       empty_note=_no_data_note(doc, "政府性基金预算财政拨款收入支出"), landscape=fam == "shanghai")
+                       empty_note=no_data_note(doc, "政府性基金预算财政拨款收入支出"), landscape=fam == "shanghai")
 
 
 def state_capital_table(doc: DocContext, number: int) -> TableModel:
@@ -280,7 +280,7 @@ def state_capital_table(doc: DocContext, number: int) -> TableModel:
                AmountColumn("项目支出", "project", "sc_project", band)]
     note = "注：本表反映部门本年度国有资本经营预算财政拨款支出情况。"
     return coded_table(doc, "state_capital_expenditure", number, columns, _has("sc_project"), [note],
-                       empty_note=_no_data_note(doc, "国有资本经营预算财政拨款支出"))
+                       empty_note=no_data_note(doc, "国有资本经营预算财政拨款支出"))
 
 
 def state_capital_income_table(doc: DocContext, number: int) -> TableModel:
@@ -294,4 +294,4 @@ def state_capital_income_table(doc: DocContext, number: int) -> TableModel:
                *spend, AmountColumn("年末结转和结余", "closing_balance", "sc_close")]
     note = "注：本表反映部门本年度国有资本经营预算财政拨款收入、支出及结转和结余情况。"
     return coded_table(doc, "state_capital_income_expenditure", number, columns, _has("sc_project", "sc_income"), [note],
-                       empty_note=_no_data_note(doc, "国有资本经营预算财政拨款收入和支出"), landscape=fam == "shanghai")
+                       empty_note=no_data_note(doc, "国有资本经营预算财政拨款收入和支出"), landscape=fam == "shanghai")

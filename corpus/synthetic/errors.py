@@ -9,11 +9,11 @@ from dataclasses import replace
 
 from corpus.render import Cell
 from corpus.synthetic.composition import Composed, compose
-from corpus.synthetic.identities import _names_by_code, identity_violations, narrative_source
+from corpus.synthetic.identities import identity_violations, names_by_code, narrative_source
 from corpus.synthetic.narrative import NarrativeFigure, narrative_money
 from corpus.synthetic.population import Plan, Unit
-from corpus.synthetic.tables import Figure, TableModel, _cell_text, money, spaced
-from corpus.synthetic.truth import _same_name
+from corpus.synthetic.tables import Figure, TableModel, cell_text, money, spaced
+from corpus.synthetic.truth import same_name
 
 # --------------------------------------------------------------------------- injected errors
 
@@ -125,7 +125,7 @@ def _misstate(comp: Composed, fig: NarrativeFigure, rng: random.Random):
     wrong = _wrong_value(rng, fig.cents)
     new_text = narrative_money(wrong, comp.doc.family.key)
     kind, text = comp.narrative.blocks[fig.block]
-    start = _nth(text, fig.text, fig.occurrence)
+    start = nth_occurrence(text, fig.text, fig.occurrence)
     comp.narrative.blocks[fig.block] = (kind, text[:start] + new_text + text[start + len(fig.text):])
     fig.true_cents, fig.cents, fig.text = fig.cents, wrong, new_text
     comp.errors.append({"kind": "narrative_mismatch", "table": "narrative", "narrative": fig})
@@ -136,7 +136,8 @@ def _misstate(comp: Composed, fig: NarrativeFigure, rng: random.Random):
     return undo
 
 
-def _nth(text: str, needle: str, n: int) -> int:
+def nth_occurrence(text: str, needle: str, n: int) -> int:
+    """Where the ``n``-th (counted from 0) occurrence of ``needle`` starts in ``text``."""
     start = -1
     for _ in range(n + 1):
         start = text.find(needle, start + 1)
@@ -154,14 +155,14 @@ def _missing_table(comp: Composed, rng: random.Random) -> bool:
 def _renamed_subject(comp: Composed, rng: random.Random) -> bool:
     """A code printed in two or more tables gets, in one of them, the name of another row of that table
     (seed 000: 2210201 住房租金支出 in the 收入决算表, 住房公积金 in the 支出决算表)."""
-    names = _names_by_code(comp)
+    names = names_by_code(comp)
     candidates = []
     for model in comp.tables:
         rows = {fig.row: fig for fig in model.figures if fig.code and len(fig.code) >= 5 and fig.label}
         for row, fig in sorted(rows.items()):
-            cells = [c for c, spec in enumerate(model.table.body[row]) if _cell_text(spec) == fig.label]
+            cells = [c for c, spec in enumerate(model.table.body[row]) if cell_text(spec) == fig.label]
             others = sorted({f.label for f in rows.values() if len(f.code) == len(fig.code)
-                             and not _same_name(f.label, fig.label)})
+                             and not same_name(f.label, fig.label)})
             if len(names[fig.code]) >= 2 and len(cells) == 1 and others:
                 candidates.append((model, row, cells[0], fig, others))
     if not candidates:

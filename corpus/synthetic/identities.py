@@ -10,7 +10,7 @@ from decimal import Decimal
 from corpus import classification as cls
 from corpus.synthetic.composition import Composed
 from corpus.synthetic.summary_tables import FUND_MEASURES, INCOME_LINES
-from corpus.synthetic.truth import _same_name
+from corpus.synthetic.truth import same_name
 
 # --------------------------------------------------------------------------- self-check of the identities
 
@@ -80,7 +80,7 @@ def identity_violations(comp: Composed, beyond_rounding: bool = False) -> list[s
     return bad
 
 
-def _names_by_code(comp: Composed) -> dict[str, dict[str, str]]:
+def names_by_code(comp: Composed) -> dict[str, dict[str, str]]:
     """code -> {table: the name that table prints for it}."""
     names: dict[str, dict[str, str]] = defaultdict(dict)
     for model in comp.tables:
@@ -93,9 +93,9 @@ def _names_by_code(comp: Composed) -> dict[str, dict[str, str]]:
 def _name_differences(comp: Composed) -> list[str]:
     """A code named differently in two tables of the document (the warehouse's subject_name_consistent)."""
     out = []
-    for code, by_table in sorted(_names_by_code(comp).items()):
+    for code, by_table in sorted(names_by_code(comp).items()):
         labels = sorted(set(by_table.values()))
-        if any(not _same_name(a, b) for a in labels for b in labels):
+        if any(not same_name(a, b) for a in labels for b in labels):
             out.append(f"{code} named {' / '.join(labels)}")
     return out
 

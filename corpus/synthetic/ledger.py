@@ -1,15 +1,16 @@
-"""One document's ledger in integer hundredths of 万元 (every identity exact by construction), and the
-projects of its 绩效自评 sheets."""
+"""One document's ledger in integer hundredths of 万元 (every identity exact by construction); its
+绩效自评 projects are drawn by ``projects``."""
 
 from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus import classification as cls
+from corpus.synthetic.amounts import split_amount
 from corpus.synthetic.population import OPERATION, Unit
+from corpus.synthetic.projects import Project, make_projects
 
 # --------------------------------------------------------------------------- ledger
 
@@ -80,21 +81,6 @@ class Item:
 
 
 @dataclass
-class Project:
-    """A project and its 绩效自评 sheet figures (amounts in hundredths of 万元)."""
-
-    name: str
-    code: str  # the 项 it is charged to
-    initial: int
-    adjusted: int
-    executed: int
-    indicators: list[tuple[str, str, str, str, str, str, str, int, float]]  # l1, l2, l3, op, target, unit, actual, weight, score
-    budget_score: float
-    conclusion: str
-    grade: str
-
-
-@dataclass
 class Ledger:
     """All figures of one document."""
 
@@ -144,15 +130,6 @@ def _wan(rng: random.Random, low: float, high: float) -> int:
     return round(math.exp(rng.uniform(math.log(low), math.log(high))) * 100)
 
 
-def _split(total: int, weights: Sequence[float]) -> list[int]:
-    """Split ``total`` hundredths by ``weights``; the rounding remainder goes to the largest part."""
-    scale = sum(weights) or 1.0
-    parts = [int(total * w / scale) for w in weights]
-    if parts:
-        parts[max(range(len(parts)), key=lambda i: weights[i])] += total - sum(parts)
-    return parts
-
-
 class _Draft:
     """A ledger being drawn: the random source, the 项 lines and the economic 款."""
 
@@ -200,7 +177,7 @@ def make_ledger(unit: Unit, year: int, seed: int) -> Ledger:
         gb_budget=round(gb_total * rng.uniform(1.0, 1.25)),
         money_unit="元" if unit.family in ("sichuan", "shandong") and rng.random() < 0.06 else "万元",
     )
-    ledger.projects = make_projects(rng, ledger)
+    ledger.projects = make_projects(rng, unit, year, [(i.code, i.gb_project) for i in ledger.sorted_items()])
     return ledger
 
 
@@ -255,7 +232,7 @@ def _public(d: _Draft, scale: float, three_actual: dict[str, int]) -> None:
     goods = [code for code, _ in cls.ECONOMIC["302"][1] if code not in public]
     chosen = sorted(set(rng.sample(goods, rng.randint(5, 14))) | {"30201"})
     total = round(scale * rng.uniform(0.7, 3.2) * 100)
-    for code, part in zip(chosen, _split(total, [rng.random() + 0.1 for _ in chosen])):
+    for code, part in zip(chosen, split_amount(total, [rng.random() + 0.1 for _ in chosen])):
         public[code] = public.get(code, 0) + part
     if rng.random() < 0.3:
         for code in rng.sample(("31002", "31003", "31007", "31099"), rng.randint(1, 2)):
@@ -270,7 +247,7 @@ def _basic_to_operation(d: _Draft, operation: list[str]) -> None:
     personnel = sum(v for k, v in d.economic.items() if k[:3] in cls.PERSONNEL_CLASSES) - d.charged_personnel
     public = sum(v for k, v in d.economic.items() if k[:3] not in cls.PERSONNEL_CLASSES)
     shares = [1.0] if len(operation) == 1 else [0.7, 0.3]
-    for code, staff, goods in zip(operation, _split(personnel, shares), _split(public, shares)):
+    for code, staff, goods in zip(operation, split_amount(personnel, shares), split_amount(public, shares)):
         d.item(code).gb_basic += staff + goods
 
 
@@ -367,7 +344,7 @@ def _non_fiscal_income(d: _Draft, b: dict[str, int]) -> None:
         if n == 0:
             amount += b["distribution"] + b["nf_close"] - b["nab_used"] - b["nf_open"]
         i.operating_income = min(i.operating, amount)
-        for key, part in zip(keys, _split(amount - i.operating_income, [weights[k] for k in keys])):
+        for key, part in zip(keys, split_amount(amount - i.operating_income, [weights[k] for k in keys])):
             setattr(i, key, getattr(i, key) + part)
 
 
@@ -379,69 +356,3 @@ def _procurement(d: _Draft) -> dict[str, int]:
     return {"goods": _wan(rng, 0.2, 40) if rng.random() < 0.6 else 0,
             "works": _wan(rng, 5, 200) if rng.random() < 0.08 else 0,
             "services": round(project * rng.uniform(0.05, 0.7))}
-
-
-# --------------------------------------------------------------------------- projects (绩效自评)
-
-PROJECT_TOPICS = ("信息化建设运维", "政务云资源服务", "网络安全服务", "档案数字化", "专项业务经费", "系统运维服务",
-                  "数据治理", "业务培训", "宣传工作经费", "办公用房租赁", "专用设备购置", "监测服务", "热线运营服务",
-                  "平台运行维护", "综合管理", "购买服务", "课题研究")
-
-INDICATORS = (  # 一级, 二级, 三级, 性质, 指标值, 度量单位, 完成值
-    ("产出指标", "数量指标", "服务器运维数量", "≥", "{n}", "台", "{n}"),
-    ("产出指标", "数量指标", "培训次数", "≥", "{k}", "次", "{k}"),
-    ("产出指标", "数量指标", "运维人员", "=", "{k}", "人", "{k}"),
-    ("产出指标", "数量指标", "巡检报告", "=", "12", "份", "12"),
-    ("产出指标", "质量指标", "系统正常运行率", "≥", "95", "%", "{pct}"),
-    ("产出指标", "质量指标", "验收合格率", "=", "100", "%", "100"),
-    ("产出指标", "时效指标", "故障响应时间", "≤", "2", "小时", "{hours}"),
-    ("产出指标", "时效指标", "项目完成时间", "定性", "{year}年12月底前", "", "按时完成"),
-    ("成本指标", "经济成本指标", "项目成本控制", "≤", "{budget}", "万元", "{spent}"),
-    ("效益指标", "社会效益指标", "保障政务系统稳定运行", "定性", "保障", "", "达成预期指标"),
-    ("效益指标", "可持续影响指标", "长效运维机制", "定性", "建立", "", "已建立"),
-    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90", "%", "{sat}"),
-)
-
-
-def make_projects(rng: random.Random, ledger: Ledger) -> list[Project]:
-    """One to three projects per project 项; executed amounts add up to the 项's 一般公共预算 项目支出."""
-    projects: list[Project] = []
-    for entry in ledger.sorted_items():
-        if entry.gb_project <= 0:
-            continue
-        count = 1 if entry.gb_project < 5000 else rng.randint(1, 3)
-        for executed in _split(entry.gb_project, [rng.random() + 0.2 for _ in range(count)]):
-            if executed > 0 and len(projects) < 12:
-                projects.append(_project(rng, ledger, entry.code, executed, len(projects)))
-    return projects
-
-
-def _project(rng: random.Random, ledger: Ledger, code: str, executed: int, n: int) -> Project:
-    rate = 1.0 if rng.random() < 0.55 else rng.uniform(0.4, 0.99)
-    adjusted = max(executed, round(executed / rate))
-    initial = adjusted if rng.random() < 0.6 else round(adjusted * rng.uniform(0.8, 1.2))
-    budget_score = round(10 * executed / adjusted, 2)
-    rows = sorted(rng.sample(INDICATORS, rng.randint(4, 8)), key=INDICATORS.index)
-    weights = _split(90, [rng.randint(1, 4) for _ in rows])
-    values = {"n": rng.randint(20, 400), "k": rng.randint(2, 12), "pct": rng.choice(("98", "99.5", "100", "96.7")),
-              "hours": rng.choice(("1", "0.5", "2")), "year": str(ledger.year), "budget": _plain(adjusted),
-              "spent": _plain(executed), "sat": rng.choice(("95", "96.12", "98", "92"))}
-    indicators = []
-    for (l1, l2, l3, op, target, unit, actual), weight in zip(rows, weights):
-        score = float(weight) if rng.random() < 0.85 else round(weight * rng.uniform(0.5, 0.95), 1)
-        indicators.append((l1, l2, l3, op, target.format(**values), unit, actual.format(**values), weight, score))
-    total = round(budget_score + sum(row[-1] for row in indicators), 2)
-    grade = "优" if total >= 90 else "良" if total >= 80 else "中" if total >= 60 else "差"
-    topic = PROJECT_TOPICS[(n + ledger.unit.index) % len(PROJECT_TOPICS)]
-    name = f"{ledger.year}年{topic}项目" if rng.random() < 0.5 else f"{topic}项目"
-    return Project(name, code, initial, adjusted, executed, indicators, budget_score,
-                   f"项目总体完成年度绩效目标，自评得分{_score(total)}分。", grade)
-
-
-def _plain(cents: int) -> str:
-    """A narrative figure: 2 decimals, no separators (1069.86)."""
-    return f"{cents / 100:.2f}"
-
-
-def _score(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")

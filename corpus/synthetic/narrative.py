@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from corpus import classification as cls
-from corpus.synthetic.basic_tables import _three_values
+from corpus.synthetic.amounts import plain_amount
+from corpus.synthetic.basic_tables import three_public_values
 from corpus.synthetic.families import DocContext
-from corpus.synthetic.ledger import _plain
 from corpus.synthetic.summary_tables import INCOME_LINES
 from corpus.synthetic.tables import money
 
@@ -77,10 +77,11 @@ def narrative_money(cents: int, family: str) -> str:
         return text
     if family == "shanxi":
         return money(cents)
-    return _plain(cents)
+    return plain_amount(cents)
 
 
-def _pct(part: int, whole: int) -> str:
+def percent_of(part: int, whole: int) -> str:
+    """``part`` as a share of ``whole``, 2 decimals (12.34%); 0% of nothing."""
     return f"{100 * part / whole:.2f}%" if whole else "0%"
 
 
@@ -135,7 +136,7 @@ def _income_text(doc: DocContext, w: NarrativeWriter) -> None:
     for item, label, measure in INCOME_LINES:
         value = led.total(measure)
         if value or item in ("general_budget_income",):
-            parts.append(f"{label}{s}{w.amount(item, value)}{s}万元，占{s}{_pct(value, total)}；")
+            parts.append(f"{label}{s}{w.amount(item, value)}{s}万元，占{s}{percent_of(value, total)}；")
     w.section(SECTION_TITLES[1])
     w.text("".join(parts).rstrip("；") + "。")
 
@@ -149,7 +150,7 @@ def _expenditure_text(doc: DocContext, w: NarrativeWriter) -> None:
                                   ("subsidiary_grant", "对附属单位补助支出", "subsidiary")):
         value = led.total(measure)
         if value or topic in ("basic", "project"):
-            parts.append(f"{label}{s}{w.amount(topic, value)}{s}万元，占{s}{_pct(value, total)}；")
+            parts.append(f"{label}{s}{w.amount(topic, value)}{s}万元，占{s}{percent_of(value, total)}；")
     w.section(SECTION_TITLES[2])
     w.text("".join(parts).rstrip("；") + "。")
 
@@ -166,16 +167,16 @@ def _general_budget_text(doc: DocContext, w: NarrativeWriter) -> None:
     gb = led.total("general_budget")
     w.section(SECTION_TITLES[4])
     w.text(f"{doc.year}{s}年度一般公共预算财政拨款支出{s}{w.amount('general_budget_expenditure', gb)}{s}万元，"
-           f"占本年支出合计的{s}{_pct(gb, led.total('total'))}。")
+           f"占本年支出合计的{s}{percent_of(gb, led.total('total'))}。")
     parts = []
     for code, name in cls.SUMMARY_CLASSES:
         value = led.sum_over(code, "general_budget")
         if value:
-            parts.append(f"{name}（类）{s}{w.amount('general_budget_class_' + code, value)}{s}万元，占{s}{_pct(value, gb)}")
+            parts.append(f"{name}（类）{s}{w.amount('general_budget_class_' + code, value)}{s}万元，占{s}{percent_of(value, gb)}")
     if parts:
         w.text("主要用于以下方面：" + "；".join(parts) + "。")
     w.text(f"一般公共预算财政拨款支出年初预算为{s}{w.amount('general_budget_initial_budget', led.gb_budget)}{s}万元，"
-           f"支出决算为{s}{w.amount('general_budget_expenditure', gb)}{s}万元，完成年初预算的{s}{_pct(gb, led.gb_budget)}。"
+           f"支出决算为{s}{w.amount('general_budget_expenditure', gb)}{s}万元，完成年初预算的{s}{percent_of(gb, led.gb_budget)}。"
            + _versus_budget(doc, gb, led.gb_budget))
 
 
@@ -191,14 +192,14 @@ def _basic_text(doc: DocContext, w: NarrativeWriter) -> None:
 
 def _three_public_text(doc: DocContext, w: NarrativeWriter) -> None:
     led, s = doc.ledger, _sp(doc)
-    budget, actual = _three_values(led, "budget"), _three_values(led, "actual")
+    budget, actual = three_public_values(led, "budget"), three_public_values(led, "actual")
     w.section(SECTION_TITLES[6])
     if not budget["total"] and not actual["total"]:
         w.text(f"{doc.unit.name}{doc.year}{s}年度无“三公”经费财政拨款支出。")
         return
     w.text(f"“三公”经费财政拨款支出全年预算为{s}{w.amount('three_public_budget', budget['total'])}{s}万元，"
            f"支出决算为{s}{w.amount('three_public_actual', actual['total'])}{s}万元，"
-           f"完成全年预算的{s}{_pct(actual['total'], budget['total'])}。其中："
+           f"完成全年预算的{s}{percent_of(actual['total'], budget['total'])}。其中："
            f"因公出国（境）费支出决算为{s}{w.amount('three_public_overseas_actual', actual['overseas'])}{s}万元；"
            f"公务用车购置及运行维护费支出决算为{s}{w.amount('three_public_vehicle_actual', actual['vehicle_total'])}{s}万元；"
            f"公务接待费支出决算为{s}{w.amount('three_public_reception_actual', actual['reception'])}{s}万元。")

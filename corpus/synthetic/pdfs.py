@@ -23,7 +23,7 @@ def sha256_file(path: str) -> str:
     return digest.hexdigest()
 
 
-def _pdf_task(args: tuple[Plan, Unit, int, str]) -> list[dict]:
+def render_reports(args: tuple[Plan, Unit, int, str]) -> list[dict]:
     """Render the reports of one unit and year; their ground truth (injected errors, then the
     budget report's mismatch record, kind ``initial_budget_mismatch``)."""
     plan, unit, year, out_dir = args
@@ -54,16 +54,16 @@ def generate_pdfs(plan: Plan, out_dir: str, jobs: int = 1, progress: bool = True
     mismatches: list[dict] = []
     if jobs <= 1:
         for n, task in enumerate(tasks, start=1):
-            for record in _pdf_task(task):
+            for record in render_reports(task):
                 (mismatches if record["kind"] == "initial_budget_mismatch" else records).append(record)
-            _progress(progress, n, len(tasks), started)
+            print_progress(progress, n, len(tasks), started)
     else:
         # Fresh workers every 50 documents keep memory flat over long runs.
         with mp.get_context("fork").Pool(jobs, maxtasksperchild=50) as pool:
-            for n, result in enumerate(pool.imap_unordered(_pdf_task, tasks, chunksize=4), start=1):
+            for n, result in enumerate(pool.imap_unordered(render_reports, tasks, chunksize=4), start=1):
                 for record in result:
                     (mismatches if record["kind"] == "initial_budget_mismatch" else records).append(record)
-                _progress(progress, n, len(tasks), started)
+                print_progress(progress, n, len(tasks), started)
     records.sort(key=lambda r: (r["file"], r["kind"]))
     with open(os.path.join(out_dir, "ground_truth.jsonl"), "w", encoding="utf-8") as handle:
         for record in records:
@@ -85,7 +85,8 @@ def write_jsonl(path: str, records: list[dict]) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def _progress(enabled: bool, done: int, total: int, started: float) -> None:
+def print_progress(enabled: bool, done: int, total: int, started: float) -> None:
+    """Documents done and the rate, on stderr, every 50 documents and at the end."""
     if enabled and (done == total or done % 50 == 0):
         rate = done / max(1e-9, time.monotonic() - started)
         print(f"  {done}/{total} documents, {rate:.1f}/s", file=sys.stderr, flush=True)

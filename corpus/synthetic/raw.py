@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from corpus.render import LEADING, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAD_X, PAD_Y, PAGE_HEIGHT, PAGE_WIDTH, Cell, Table
 from corpus.synthetic.composition import Composed
-from corpus.synthetic.errors import _nth, composed
-from corpus.synthetic.pdfs import _progress
+from corpus.synthetic.errors import composed, nth_occurrence
+from corpus.synthetic.pdfs import print_progress
 from corpus.synthetic.population import Plan, Unit
-from corpus.synthetic.tables import Figure, TableModel, _cell_text, normalise
+from corpus.synthetic.tables import Figure, TableModel, cell_text, normalise
 from corpus.synthetic.truth import budget_truth, ground_truth
 from ingestion.raw import TABLES
 
@@ -100,7 +100,7 @@ class VirtualLayout:
             else:
                 lines_of[index] = self.paragraph(text)
         for fig in narrative.figures:
-            offset = _nth(narrative.blocks[fig.block][1], fig.text, fig.occurrence)
+            offset = nth_occurrence(narrative.blocks[fig.block][1], fig.text, fig.occurrence)
             fig.page = next((page for start, page in reversed(lines_of[fig.block]) if start <= offset), self.page)
 
     def _sheets(self) -> None:
@@ -109,7 +109,7 @@ class VirtualLayout:
             for text, _size, _align in sheet.heading:
                 self.line(text, 24)
             for row in sheet.table.body:
-                self.line(" ".join(_cell_text(c) for c in row if c is not None).strip(), 16)
+                self.line(" ".join(cell_text(c) for c in row if c is not None).strip(), 16)
 
     def _tables(self) -> None:
         for model in self.comp.tables:
@@ -137,7 +137,7 @@ class VirtualLayout:
             model.row_index.append(row_index)
             model.row_top.append(round(self.y, 2))
             self._grid_row(model, row_index, grid_top, row)
-            self.pages[-1].lines.append(" ".join(_cell_text(c) for c in row if c is not None).strip())
+            self.pages[-1].lines.append(" ".join(cell_text(c) for c in row if c is not None).strip())
             self.y += h
             row_index += 1
         model.first_page, model.col_left = first, lefts
@@ -151,13 +151,13 @@ class VirtualLayout:
         top = self.y
         for i, row in enumerate(model.table.header):
             self._grid_row(model, i, top, row)
-            self.pages[-1].lines.append(" ".join(_cell_text(c) for c in row if c is not None).strip())
+            self.pages[-1].lines.append(" ".join(cell_text(c) for c in row if c is not None).strip())
             self.y += heights[i]
         return len(model.table.header), top
 
     def _grid_row(self, model: TableModel, row_index: int, top: float, row: Sequence) -> None:
         self.grids.append({"page_number": self.page, "model": model, "grid_top": round(top, 2), "row_index": row_index,
-                           "cells": [_cell_text(c) for c in row]})
+                           "cells": [cell_text(c) for c in row]})
 
 
 def _est_height(table: Table, row: Sequence) -> float:
@@ -167,7 +167,7 @@ def _est_height(table: Table, row: Sequence) -> float:
     for c, spec in enumerate(row):
         if spec is None:
             continue
-        text = _cell_text(spec)
+        text = cell_text(spec)
         if text and len(text) * font > table.widths[c] - 2 * PAD_X:
             span = spec.colspan if isinstance(spec, Cell) else 1
             width = sum(table.widths[c:c + span]) - 2 * PAD_X
@@ -322,7 +322,7 @@ def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100,
                 errors += ground_truth(comp, extraction.document["document_id"])
                 mismatches += budget_truth(plan, comp, document_id_of(plan, unit, year),
                                            extraction.document["document_id"])
-                _progress(progress, n, len(docs), started)
+                print_progress(progress, n, len(docs), started)
         else:
             batches = [(plan, docs[i:i + batch_size]) for i in range(0, len(docs), batch_size)]
             pool = mp.get_context("fork").Pool(jobs) if jobs > 1 else None
@@ -335,7 +335,7 @@ def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100,
                     errors += result["errors"]
                     mismatches += result["mismatches"]
                     done += len(result["frames"]["documents"]["document_id"])
-                    _progress(progress, done, len(docs), started)
+                    print_progress(progress, done, len(docs), started)
             finally:
                 if pool:
                     pool.terminate()

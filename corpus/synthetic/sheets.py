@@ -6,9 +6,10 @@ import hashlib
 from dataclasses import dataclass, field
 
 from corpus.render import Cell, Table
+from corpus.synthetic.amounts import plain_amount
 from corpus.synthetic.families import DocContext
-from corpus.synthetic.ledger import Project, _plain, _score
-from corpus.synthetic.narrative import _pct
+from corpus.synthetic.narrative import percent_of
+from corpus.synthetic.projects import Project, score_text
 
 # --------------------------------------------------------------------------- 绩效自评表
 
@@ -57,18 +58,18 @@ def sichuan_sheet(doc: DocContext, p: Project, n: int) -> Sheet:
     ]
     amounts = [_sheet_amount(p, p.initial, precise), _sheet_amount(p, p.adjusted, precise), f"{p.executed / 100:.2f}"]
     reason = "" if p.executed >= p.adjusted * 0.9 else "资金未全部到位，部分款项按合同进度支付。"
-    rows.append([None, "总额", *amounts, _rate(p), "10", _score(p.budget_score), Cell(reason, colspan=3, rowspan=5), None, None])
-    rows.append([None, "其中：财政资金", *amounts, _rate(p), "10", _score(p.budget_score), None, None, None])
+    rows.append([None, "总额", *amounts, _rate(p), "10", score_text(p.budget_score), Cell(reason, colspan=3, rowspan=5), None, None])
+    rows.append([None, "其中：财政资金", *amounts, _rate(p), "10", score_text(p.budget_score), None, None, None])
     for label in ("财政专户管理资金", "单位资金", "其他资金"):
         rows.append([None, label, "", "", "", "", "", "", None, None, None])
     k = len(p.indicators)
     rows.append([Cell(vertical("绩效指标(90分)"), rowspan=k + 1), "一级指标", "二级指标", "三级指标", "指标性质", "指标值",
                  "度量单位", "完成值", "权重", "得分", "未完成原因分析"])
     for l1, l2, l3, op, target, unit_word, actual, weight, score in p.indicators:
-        rows.append([None, l1, l2, l3, op, target, unit_word, actual, str(weight), _score(score),
+        rows.append([None, l1, l2, l3, op, target, unit_word, actual, str(weight), score_text(score),
                      "" if score == weight else "部分指标未达预期"])
     total = p.budget_score + sum(row[-1] for row in p.indicators)
-    rows.append([Cell("合计", colspan=8)] + [None] * 7 + ["100", _score(total), ""])
+    rows.append([Cell("合计", colspan=8)] + [None] * 7 + ["100", score_text(total), ""])
     for label, text in (("评价结论", p.conclusion), ("存在问题", "绩效目标设置有待进一步细化。"),
                         ("改进措施", "加强项目过程管理，细化量化绩效指标。")):
         rows.append([Cell(label, colspan=2), None, Cell(text, colspan=9)] + [None] * 8)
@@ -92,7 +93,7 @@ def hubei_sheets(doc: DocContext) -> list[Sheet]:
     w = [70, 70, 130, 70, 92, 91]
     rows: list[list] = [
         ["单位名称", Cell(u.name, colspan=5)] + [None] * 4,
-        ["基本支出总额", Cell(f"{_plain(basic)}万元", colspan=2), None, "项目支出总额", Cell(f"{_plain(project)}万元", colspan=2), None],
+        ["基本支出总额", Cell(f"{plain_amount(basic)}万元", colspan=2), None, "项目支出总额", Cell(f"{plain_amount(project)}万元", colspan=2), None],
         ["年度目标", Cell("1. 保障机构正常运转，完成年度重点工作任务。\n2. 加强预算管理，提高财政资金使用效益。", colspan=5)] + [None] * 4,
         [Cell(vertical("年度绩效指标"), rowspan=7), "一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值"],
     ]
@@ -100,7 +101,7 @@ def hubei_sheets(doc: DocContext) -> list[Sheet]:
     for l1, l2, l3, target, actual in (
         ("运行成本", "公用经费控制", "公用经费控制率", ">80%", personnel_rate),
         ("运行成本", "项目支出成本控制", "会议费控制率", ">95%", "100%"),
-        ("管理效率", "预算执行", "预算执行率", "≥90%", _pct(led.total("general_budget"), led.gb_budget)),
+        ("管理效率", "预算执行", "预算执行率", "≥90%", percent_of(led.total("general_budget"), led.gb_budget)),
         ("管理效率", "预算编制", "预算编制科学性", "≥95%", "98%"),
         ("管理效率", "财务管理", "资金使用合规性", "≥100%", "100%"),
         ("履职效能", "服务对象满意度", "群众投诉办理满意率", "≥85%", "96.12%"),
@@ -123,7 +124,7 @@ def _hubei_project(doc: DocContext, p: Project) -> Sheet:
         ["项目属性", Cell("1.持续性项目 √ 2.新增性项目 □", colspan=5, align="l")] + [None] * 4,
         ["项目类型", Cell("1.常年性项目 √ 2.延续性项目 □ 3.一次性项目 □", colspan=5, align="l")] + [None] * 4,
         [Cell("预算执行情况（万元）（10分）", rowspan=2), "", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（10分*执行率）"],
-        [None, "年度财政资金总额", f"{p.adjusted / 100:.2f}", f"{p.executed / 100:.2f}", _rate(p), _score(p.budget_score)],
+        [None, "年度财政资金总额", f"{p.adjusted / 100:.2f}", f"{p.executed / 100:.2f}", _rate(p), score_text(p.budget_score)],
         [Cell(vertical("年度绩效目标"), rowspan=len(p.indicators) + 1), "一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）"],
     ]
     for l1, l2, l3, op, target, unit_word, actual, weight, _score_value in p.indicators:
@@ -154,7 +155,7 @@ def _shandong_project(doc: DocContext, p: Project) -> Sheet:
     u = doc.unit
     w = [34, 52, 110, 62, 62, 48, 50, 45, 60]
     rate = _rate(p)
-    budget = [f"{p.initial / 100:g}", f"{p.adjusted / 100:g}", f"{p.executed / 100:g}", "10", rate, _score(p.budget_score)]
+    budget = [f"{p.initial / 100:g}", f"{p.adjusted / 100:g}", f"{p.executed / 100:g}", "10", rate, score_text(p.budget_score)]
     rows: list[list] = [
         [Cell("项目名称", colspan=2), None, Cell(p.name, colspan=7)] + [None] * 6,
         [Cell("主管部门", colspan=2), None, Cell(u.parent, colspan=3), None, None, Cell("项目实施单位", colspan=2), None,
@@ -172,9 +173,9 @@ def _shandong_project(doc: DocContext, p: Project) -> Sheet:
         op_text = "" if op == "定性" else op
         rows.append([None, l1, l2, f"{l3}（{weight}分）", f"{op_text}{target}{unit_word}",
                      f"={actual}{unit_word}" if op != "定性" else actual, "100%" if score == weight else f"{100 * score / weight:.0f}%",
-                     _score(score), ""])
+                     score_text(score), ""])
     total = p.budget_score + sum(r[-1] for r in p.indicators)
-    rows.append([Cell("总分", colspan=3), None, None, Cell(_score(total), colspan=6)] + [None] * 5)
+    rows.append([Cell("总分", colspan=3), None, None, Cell(score_text(total), colspan=6)] + [None] * 5)
     return Sheet([("市级预算项目支出绩效自评表", 14, "c"), (f"({doc.year}年度)", 10, "c"), ("单位：万元", 9, "r")],
                  Table(w, [], rows, "c" * 9, font_size=7.5, repeat_header=False),
                  ["注：1. 得分一档最高不能超过该指标分值上限。"])
@@ -194,7 +195,7 @@ def shanxi_sheet(doc: DocContext, p: Project) -> Sheet:
          Cell("得分", rowspan=2), Cell("偏差原因分析及改进措施", rowspan=2)],
         [None, None, "目标申报数", "预算编制数", None, None, None, None, None, None],
         [None, None, f"{p.initial / 100:.2f}", f"{p.initial / 100:.2f}", f"{p.adjusted / 100:.2f}", f"{p.executed / 100:.2f}",
-         f"{left / 100:.2f}", _rate(p), _score(p.budget_score), ""],
+         f"{left / 100:.2f}", _rate(p), score_text(p.budget_score), ""],
         [Cell(vertical("绩效指标"), rowspan=len(p.indicators) + 1), "一级指标", "二级指标", "三级指标", "年初指标值",
          "调整后指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
     ]
@@ -202,11 +203,11 @@ def shanxi_sheet(doc: DocContext, p: Project) -> Sheet:
         op_text = "" if op == "定性" else op
         value = f"{op_text}{target}{unit_word}"
         rows.append([None, l1, l2, l3, value, value, f"{op_text}{actual}{unit_word}" if op != "定性" else actual, str(weight),
-                     _score(score), "" if score == weight else "根据实际情况调整"])
+                     score_text(score), "" if score == weight else "根据实际情况调整"])
     total = p.budget_score + sum(r[-1] for r in p.indicators)
-    rows.append([Cell("总分", colspan=8)] + [None] * 7 + [_score(total), p.grade])
+    rows.append([Cell("总分", colspan=8)] + [None] * 7 + [score_text(total), p.grade])
     rows.append([Cell("项目绩效分析", rowspan=2), Cell("项目实施和预算执行情况", colspan=2), None,
-                 Cell(f"预算下达{_plain(p.adjusted)}万元，实际执行{_plain(p.executed)}万元，预算执行率为{_rate(p)}。", colspan=7)]
+                 Cell(f"预算下达{plain_amount(p.adjusted)}万元，实际执行{plain_amount(p.executed)}万元，预算执行率为{_rate(p)}。", colspan=7)]
                 + [None] * 6)
     rows.append([None, Cell("下一步改进措施及管理建议", colspan=2), None, Cell("加快项目实施进度，提高预算执行率。", colspan=7)] + [None] * 6)
     return Sheet([(f"{p.name}支出绩效自评表", 14, "c"), (f"({doc.year}年度)", 10, "c")],

@@ -157,7 +157,8 @@ class Builder:
                           self.doc.money_unit, empty_note)
 
 
-def _cell_text(spec) -> str:
+def cell_text(spec) -> str:
+    """The text a body cell prints (a Cell, plain text or None)."""
     if spec is None:
         return ""
     return spec.text if isinstance(spec, Cell) else str(spec)

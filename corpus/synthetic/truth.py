@@ -17,7 +17,7 @@ def name_key(label: str) -> str:
     return re.sub(r"^(其中[:：]?)?([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．])?", "", label)
 
 
-def _same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str) -> bool:
     """Equal up to name_key, or one cut short (a prefix of the other)."""
     a, b = name_key(a), name_key(b)
     return a.startswith(b) or b.startswith(a)
