@@ -15,4 +15,14 @@ where
     table_name = 'general_budget_basic_expenditure'
     and subject_code is not null
     {{ new_documents_only() }}
-qualify row_number() over (partition by document_id, subject_code order by page_number, row_index) = 1
+-- One row per code: its first printing (a code printed twice is extraction.duplicate_key). A budget
+-- row may print 合计 | 人员经费 | 公用经费 side by side (Shanghai budgets); the code's amount is the
+-- row's total, so a part column (macros/is_part_measure.sql) comes after it, and col_index makes the
+-- order total so every build keeps the same line.
+qualify row_number() over (
+    partition by document_id, subject_code
+    order by
+        table_seq, page_number, row_index,
+        {{ is_part_measure('table_name', 'measure') }},
+        col_index
+) = 1
