@@ -33,12 +33,6 @@ EXPECTED = ROOT / "tests" / "expected_marts_checksums.json"
 # Columns that differ between two builds of the same PDFs: when the file was read, and any run id.
 RUN_DEPENDENT_NAMES = ("ingested_at", "recorded_at", "built_at", "loaded_at", "run_id", "run_started_at")
 RUN_DEPENDENT_TYPES = ("TIMESTAMP", "TIME", "DATE", "INTERVAL", "UUID")
-# Columns a mart does not yet build deterministically, left out of its checksum until it does (then
-# remove the entry and regenerate, saying so). fct_basic_expenditure_economic keeps one row per
-# (document, code) with row_number() ordered by page and row only: where a budget report prints one
-# code row with several measures (人员经费 | 公用经费 …), which measure's amount it keeps varies from
-# build to build (seen on 3 budget PDFs, e.g. 30201 办公费 0.00 in one build and 475.5518 in the next).
-NOT_YET_DETERMINISTIC = {"fct_basic_expenditure_economic": ("amount_wan",)}
 
 
 def pdfs() -> list[Path]:
@@ -66,9 +60,7 @@ def build(db: str, jobs: int = 2) -> None:
         raise RuntimeError(f"juesuan run exited {done.returncode}:\n{done.stdout}\n{done.stderr}")
 
 
-def run_dependent(name: str, data_type: str, relation: str = "") -> bool:
-    if name in NOT_YET_DETERMINISTIC.get(relation, ()):
-        return True
+def run_dependent(name: str, data_type: str) -> bool:
     return name in RUN_DEPENDENT_NAMES or name.endswith("_at") or data_type.split("(")[0].split(" ")[0] in RUN_DEPENDENT_TYPES
 
 
@@ -90,8 +82,8 @@ def checksums(db: str) -> dict[str, dict]:
             columns = con.execute("""SELECT column_name, data_type FROM information_schema.columns
                                      WHERE table_schema = 'marts' AND table_name = ?
                                      ORDER BY ordinal_position""", [relation]).fetchall()
-            kept = [name for name, data_type in columns if not run_dependent(name, data_type, relation)]
-            excluded = [name for name, data_type in columns if run_dependent(name, data_type, relation)]
+            kept = [name for name, data_type in columns if not run_dependent(name, data_type)]
+            excluded = [name for name, data_type in columns if run_dependent(name, data_type)]
             row = "struct_pack(" + ", ".join(f"{_quote(c)} := {_quote(c)}" for c in kept) + ")"
             # identifiers from information_schema, quoted: no outside text reaches the query
             query = (f"SELECT count(*), md5(coalesce(string_agg(h, ',' ORDER BY h), '')) "  # noqa: S608

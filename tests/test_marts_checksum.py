@@ -4,9 +4,7 @@ A fresh warehouse is built with ``juesuan run`` from the bundled examples and ev
 ``../shared/pdfs/`` and ``../shared/pdfs/budget/``; each table and view in ``marts`` is
 checksummed without its run-dependent columns (``ingested_at``; see ``bench/marts_checksum.py``)
 and compared with ``tests/expected_marts_checksums.json``, one mart per assertion so a difference
-names the mart. A column a mart does not yet build deterministically is left out of its checksum
-and listed in ``bench/marts_checksum.NOT_YET_DETERMINISTIC`` with the reason (today
-``fct_basic_expenditure_economic.amount_wan``, whose row count and other columns are still compared).
+names the mart. Every other column is compared: a mart must build the same values every time.
 
 The JSON is regenerated (``python bench/marts_checksum.py --write``) only by a change that means to
 change the marts, and that commit's message says why. A restructuring, a refactoring or a speed-up
