@@ -12,12 +12,14 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 from tqdm import tqdm
 
 from ingestion.raw.migrations import meta_value, set_meta_value
-from ingestion.raw.warehouse import connect
+from ingestion.raw.warehouse import opened
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -108,8 +110,16 @@ def _run_dbt(args: list[str], env: dict[str, str], progress: bool) -> tuple[int,
     return child.returncode, "".join(output)
 
 
-def dbt_build(db_path: str, select: str | None = None, progress: bool = False) -> int:
-    """Run dbt build; print a one-line result and each failure plainly. 0 when all pass."""
+_ASK = "ask"
+
+
+def dbt_build(db_path: str, select: str | None = None, progress: bool = False, refresh: str | None = _ASK,
+              record_hash: Callable[[], None] | None = None) -> int:
+    """Run dbt build; print a one-line result and each failure plainly. 0 when all pass.
+
+    ``refresh``: `full_refresh_needed`'s answer when the caller read it already (`juesuan run`, on the
+    connection it closes before calling this), else asked here. ``record_hash``: records the built
+    project (default `record_project_hash` by path). Nothing here holds the warehouse while dbt runs."""
     env = _dbt_env(db_path)
     target = PROJECT_DIR / "target"
     args = _dbt_command("build", "--project-dir", str(PROJECT_DIR),
@@ -117,7 +127,10 @@ def dbt_build(db_path: str, select: str | None = None, progress: bool = False) -
                         "--log-path", str(PROJECT_DIR / "logs"))
     if select:
         args += ["--select", select]
-    refresh = None if select else full_refresh_needed(db_path)
+    if select:
+        refresh = None
+    elif refresh == _ASK:
+        refresh = full_refresh_needed(db_path)
     if refresh:
         args.append("--full-refresh")
         if refresh == "changed":
@@ -140,19 +153,17 @@ def dbt_build(db_path: str, select: str | None = None, progress: bool = False) -
         print(_NO_SPACE)
         return 2
     if not select and not model_errors(results):
-        record_project_hash(db_path)
+        (record_hash or (lambda: record_project_hash(db_path)))()
     return 0 if returncode == 0 else 1
 
 
 # Facts are incremental by document: after an upgrade that changed a model, rows of documents not
 # re-ingested would keep the old logic, so the first build of a changed project rebuilds everything.
-def full_refresh_needed(db_path: str) -> str | None:
-    """'changed' when the last build used other models, 'first' before any build, else None."""
-    con = connect(db_path)
-    try:
+def full_refresh_needed(db_path: str, con: duckdb.DuckDBPyConnection | None = None) -> str | None:
+    """'changed' when the last build used other models, 'first' before any build, else None.
+    ``con``: the caller's connection to ``db_path``, left open (else one of its own, closed)."""
+    with opened(db_path, con) as con:
         built_with = meta_value(con, "dbt_project_hash")
-    finally:
-        con.close()
     if built_with == project_hash():
         return None
     return "first" if built_with is None else "changed"
@@ -164,9 +175,7 @@ def model_errors(results: list[dict]) -> list[dict]:
             and r["status"] == "error"]
 
 
-def record_project_hash(db_path: str) -> None:
-    con = connect(db_path)
-    try:
+def record_project_hash(db_path: str, con: duckdb.DuckDBPyConnection | None = None) -> None:
+    """The dbt project recorded as built; on the caller's connection ``con`` (left open) if given."""
+    with opened(db_path, con) as con:
         set_meta_value(con, "dbt_project_hash", project_hash())
-    finally:
-        con.close()

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from ingestion.raw.warehouse import WarehouseError, connect
+from ingestion.raw.warehouse import WarehouseError, opened
 
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS audit.runs (
     run_id VARCHAR, command VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, exit_code INTEGER,
@@ -55,9 +55,10 @@ class RunRecord:
         self.values[f"{name}_seconds"] = round(time.monotonic() - started, 3)
 
     def finish(self, db_path: str | None, exit_code: int, summary=None, findings: int | None = None,
-               log_path: str | None = None) -> None:
+               log_path: str | None = None, con: duckdb.DuckDBPyConnection | None = None) -> None:
         """Record the run in audit.runs of ``db_path`` (None: a run refused before it held the
-        warehouse, which it must not touch) and as a line of the log file."""
+        warehouse, which it must not touch) and as a line of the log file. ``con``: the run's open
+        connection to ``db_path`` (left open), else the warehouse is opened here."""
         values = dict(self.values, finished_at=datetime.now(UTC), exit_code=exit_code, findings=findings,
                       run_id=self.values["started_at"].strftime("%Y%m%dT%H%M%S.%fZ"))
         if summary is not None:
@@ -70,15 +71,12 @@ class RunRecord:
         try:
             if db_path is None:
                 raise WarehouseError("refused")
-            con = connect(db_path)
-            try:
+            with opened(db_path, con) as con:
                 con.execute("CREATE SCHEMA IF NOT EXISTS audit")
                 con.execute(RUNS_DDL)
                 placeholders = ", ".join("?" * len(columns))
                 con.execute(f"INSERT INTO audit.runs ({', '.join(columns)}) VALUES ({placeholders})",  # noqa: S608
                             [values.get(c) for c in columns])
-            finally:
-                con.close()
         except (WarehouseError, duckdb.Error):
             pass  # the run's own error (a full disk refuses this row too) is what the user needs to see
         if log_path:

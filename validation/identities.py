@@ -207,11 +207,15 @@ def _say(progress: bool, text: str) -> None:
         print(f"validate: {text}", file=sys.stderr, flush=True)
 
 
-def validate(db_path: str, progress: bool = False) -> ValidationResult:
+def validate(db_path: str, progress: bool = False, con: duckdb.DuckDBPyConnection | None = None) -> ValidationResult:
+    """``con``: the caller's write connection to ``db_path`` (`juesuan run` reuses it), left open with
+    its settings as they were and no temp table left; else the warehouse is opened here and closed."""
     gx_log = logging.getLogger("great_expectations")
     gx_log.setLevel(logging.ERROR)
     gx_errors, propagated = _GxErrors(), gx_log.propagate
-    con = connect(db_path)
+    borrowed = con is not None
+    if not borrowed:
+        con = connect(db_path)
     gx_log.addHandler(gx_errors)
     gx_log.propagate = False
     try:
@@ -234,10 +238,23 @@ def validate(db_path: str, progress: bool = False) -> ValidationResult:
         findings["details_zh"] = [details_zh(row) for row in findings.itertuples()]
         _write_findings(con, findings)
     finally:
-        con.close()
+        if borrowed:
+            _tidy(con)
+        else:
+            con.close()
         gx_log.removeHandler(gx_errors)
         gx_log.propagate = propagated
     return ValidationResult(checks, findings, str(data_docs_index(db_path)), gx_errors.first)
+
+
+def _tidy(con) -> None:
+    """A borrowed connection handed back as it came: the instances' temp table dropped, DuckDB's
+    memory limit as it was (a connection it failed on may refuse both: its error is the one to show)."""
+    for statement in ("DROP TABLE IF EXISTS temp.checks_to_validate", "RESET memory_limit"):
+        try:
+            con.execute(statement)
+        except duckdb.Error:
+            pass
 
 
 def _write_findings(con, findings: pd.DataFrame) -> None:

@@ -161,13 +161,15 @@ class _Job:
 
 
 def ingest(paths: list[str], db_path: str, jobs: int = 1, force: bool = False,
-           limits: Limits | None = None, progress: bool = True, scheduler: str | None = None) -> Summary:
-    """Extract every PDF under ``paths`` into ``db_path``; on a Dask cluster when ``scheduler`` is given."""
+           limits: Limits | None = None, progress: bool = True, scheduler: str | None = None,
+           con: duckdb.DuckDBPyConnection | None = None) -> Summary:
+    """Extract every PDF under ``paths`` into ``db_path``; on a Dask cluster when ``scheduler`` is given.
+    ``con``: the caller's write connection to ``db_path`` (`juesuan run` reuses it), left open; without
+    it the warehouse is opened here and closed. Only this process holds it: workers never see it."""
     limits = limits or Limits()
     started = time.monotonic()
     summary = Summary()
-    con = wh.connect(db_path)
-    try:
+    with wh.opened(db_path, con) as con:
         unreadable: list[OSError] = []
         pending = _plan(con, find_pdfs(paths, unreadable), force, summary)
         for error in unreadable:  # a folder that cannot be listed is a failure the summary shows (and retries)
@@ -177,8 +179,6 @@ def ingest(paths: list[str], db_path: str, jobs: int = 1, force: bool = False,
             _run_jobs_dask(con, pending, limits, summary, progress, scheduler)
         else:
             _run_jobs(con, pending, max(1, jobs), limits, summary, progress)
-    finally:
-        con.close()
     summary.seconds = time.monotonic() - started
     return summary
 

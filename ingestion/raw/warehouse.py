@@ -7,6 +7,8 @@ only, never pasted SQL; the writer is ingestion/raw/writer.py.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import duckdb
@@ -41,6 +43,22 @@ def connect(db_path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+@contextmanager
+def opened(db_path: str, con: duckdb.DuckDBPyConnection | None = None,
+           read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """``con`` when the caller holds a connection to ``db_path`` (one `juesuan run` reuses its own: DuckDB
+    locks the file per process, so the run opens it once before dbt and once after), left open; else
+    ``db_path`` opened here (`connect`) and closed after."""
+    if con is not None:
+        yield con
+        return
+    con = connect(db_path, read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 def _refuse_newer(con: duckdb.DuckDBPyConnection, db_path: str) -> None:

@@ -9,7 +9,7 @@ import os
 import duckdb
 
 from ingestion.raw.parquet import write_raw_parquet
-from ingestion.raw.warehouse import WarehouseError, connect
+from ingestion.raw.warehouse import WarehouseError, connect, opened
 from juesuan.outputs.export_folder import check_replaceable, exporting_to
 
 
@@ -34,16 +34,15 @@ def export_parquet(db_path: str, directory: str) -> list[str]:
     return [os.path.join(target, f"{t}.parquet") for t in tables]
 
 
-def export_raw(db_path: str, directory: str) -> dict[str, int]:
-    """Every raw table partitioned by fiscal year; returns rows written per table."""
+def export_raw(db_path: str, directory: str, con: duckdb.DuckDBPyConnection | None = None) -> dict[str, int]:
+    """Every raw table partitioned by fiscal year; returns rows written per table. ``con``: the caller's
+    open connection to ``db_path`` (`juesuan run`'s, left open), else the warehouse opened read-only here."""
     target = os.path.abspath(directory)
     check_replaceable(target)
-    con = connect(db_path, read_only=True)  # refuses a warehouse of a newer release
-    try:
-        with exporting_to(target, "raw") as staging:
-            counts = write_raw_parquet(con, staging)
-    except (duckdb.Error, OSError) as exc:
-        raise WarehouseError(f"export of the raw layer to {target} failed: {str(exc).splitlines()[0]}") from exc
-    finally:
-        con.close()
+    with opened(db_path, con, read_only=True) as con:  # refuses a warehouse of a newer release
+        try:
+            with exporting_to(target, "raw") as staging:
+                counts = write_raw_parquet(con, staging)
+        except (duckdb.Error, OSError) as exc:
+            raise WarehouseError(f"export of the raw layer to {target} failed: {str(exc).splitlines()[0]}") from exc
     return counts
