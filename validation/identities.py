@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from ingestion.raw.warehouse import WarehouseError, connect, now
+from ingestion.raw.warehouse import WarehouseError, connect, now, transaction
 from ingestion.read.numbers import format_amount
 from validation.context import data_docs_index, ensure_objects, get_context, results_dir
 from validation.findings_zh import check_name_zh, details_zh
@@ -266,8 +266,7 @@ def _write_findings(con, findings: pd.DataFrame) -> None:
     for column in ("expected_wan", "actual_wan", "difference_wan", "tolerance_wan"):
         incoming[column] = incoming[column].map(lambda v: None if v is None or v != v else str(v))
     con.execute("CREATE SCHEMA IF NOT EXISTS audit")
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         # recreated, not emptied: a warehouse validated by an older version gains the new columns
         con.execute("DROP TABLE IF EXISTS audit.identity_findings")
         con.execute(FINDINGS_DDL)
@@ -281,13 +280,6 @@ def _write_findings(con, findings: pd.DataFrame) -> None:
                 [now()])
             con.unregister("incoming_findings")
         _create_findings_view(con)
-        con.execute("COMMIT")
-    except Exception:
-        try:
-            con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass  # a failed COMMIT (a full disk) ends the transaction itself: its error is the one to show
-        raise
 
 
 def _create_findings_view(con) -> None:

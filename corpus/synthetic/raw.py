@@ -18,7 +18,7 @@ from corpus.synthetic.pdfs import print_progress
 from corpus.synthetic.population import Plan, Unit
 from corpus.synthetic.tables import Figure, TableModel, cell_text, normalise
 from corpus.synthetic.truth import budget_truth, ground_truth
-from ingestion.raw import TABLES
+from ingestion.raw import TABLES, transaction
 
 # --------------------------------------------------------------------------- raw layer without PDFs
 
@@ -281,8 +281,7 @@ def _write_batch(con, batch: dict[str, dict[str, list]]) -> None:
     import pandas as pd
 
     ids = pd.DataFrame({"document_id": batch["documents"]["document_id"]})  # noqa: F841 (read by DuckDB)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.register("batch_ids", ids)
         for table in ("raw.pages", "raw.table_instances", "raw.table_cells", "raw.table_grid_rows", "raw.ingest_errors",
                       "raw.narrative_figures", "raw.contents_entries", "raw.documents"):
@@ -297,10 +296,6 @@ def _write_batch(con, batch: dict[str, dict[str, list]]) -> None:
             con.register("batch_frame", frame)
             con.execute(f"INSERT INTO raw.{table} ({', '.join(columns)}) SELECT {select} FROM batch_frame")  # noqa: S608
             con.unregister("batch_frame")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def generate_raw(plan: Plan, db_path: str, jobs: int = 1, batch_size: int = 100, per_document: bool = False,

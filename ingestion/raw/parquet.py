@@ -15,7 +15,7 @@ import duckdb
 
 from ingestion.raw.migrations import SCHEMA_VERSION, meta_value
 from ingestion.raw.tables import RAW_TABLES
-from ingestion.raw.warehouse import WarehouseError, connect
+from ingestion.raw.warehouse import WarehouseError, connect, transaction
 
 
 def write_raw_parquet(con: duckdb.DuckDBPyConnection, folder: str) -> dict[str, int]:
@@ -66,31 +66,26 @@ def import_raw(directory: str, db_path: str) -> dict[str, int]:
         raise WarehouseError(f"{directory} was written by a newer juesuan (raw schema {version}, "
                              f"this release reads up to {SCHEMA_VERSION})")
     con = connect(db_path)
-    counts, open_transaction = {}, False
+    counts = {}
     try:
         filled = [t for t in RAW_TABLES if con.execute(f"SELECT count(*) FROM raw.{t}").fetchone()[0]]  # noqa: S608
         if filled:
             raise WarehouseError(f"{db_path} already holds raw rows ({', '.join(filled)}); "
                                  "import into a new warehouse file")
-        con.execute("BEGIN TRANSACTION")
-        open_transaction = True
-        for table in RAW_TABLES:
-            folder = os.path.join(directory, table)
-            if not os.path.isdir(folder):
-                counts[table] = 0  # an export from before the table existed
-                continue
-            # escaped: a folder named "[2024]" is a name, not a pattern
-            files = os.path.join(glob.escape(folder), "*", "*.parquet")
-            # BY NAME: an export from an older schema lacks columns added since; they stay NULL
-            con.execute(f"INSERT INTO raw.{table} BY NAME SELECT * EXCLUDE (year) "  # noqa: S608 (fixed names)
-                        "FROM read_parquet(?, hive_partitioning = true, union_by_name = true)", [files])
-            counts[table] = con.execute(f"SELECT count(*) FROM raw.{table}").fetchone()[0]  # noqa: S608
-        con.execute("COMMIT")
-        open_transaction = False
+        with transaction(con):  # every table or none: nothing half-imported
+            for table in RAW_TABLES:
+                folder = os.path.join(directory, table)
+                if not os.path.isdir(folder):
+                    counts[table] = 0  # an export from before the table existed
+                    continue
+                # escaped: a folder named "[2024]" is a name, not a pattern
+                files = os.path.join(glob.escape(folder), "*", "*.parquet")
+                # BY NAME: an export from an older schema lacks columns added since; they stay NULL
+                con.execute(f"INSERT INTO raw.{table} BY NAME SELECT * EXCLUDE (year) "  # noqa: S608 (fixed names)
+                            "FROM read_parquet(?, hive_partitioning = true, union_by_name = true)", [files])
+                counts[table] = con.execute(f"SELECT count(*) FROM raw.{table}").fetchone()[0]  # noqa: S608
     except duckdb.Error as exc:
         raise WarehouseError(f"import of {directory} failed, nothing was imported: {str(exc).splitlines()[0]}") from exc
     finally:
-        if open_transaction:
-            con.execute("ROLLBACK")  # nothing half-imported
         con.close()
     return counts

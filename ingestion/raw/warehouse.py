@@ -61,6 +61,22 @@ def opened(db_path: str, con: duckdb.DuckDBPyConnection | None = None,
         con.close()
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN … COMMIT on ``con``, rolled back when anything in it (the COMMIT too) fails: readers never see
+    half of it. The error that stopped it is the one raised."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:  # an interrupt too: nothing half-written stays
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed COMMIT (a full disk) ends the transaction itself: its error is the one to show
+        raise
+
+
 def _refuse_newer(con: duckdb.DuckDBPyConnection, db_path: str) -> None:
     """A warehouse written by a newer release may hold what this one cannot read: refuse it."""
     found = newer_version(con)

@@ -5,13 +5,12 @@ values travel as parameters or a registered frame, never as pasted SQL.
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 
 from ingestion import EXTRACTOR_VERSION
 from ingestion.paths import stored_name, stored_path
 from ingestion.raw.tables import CHILD_TABLES, SHEET_TABLES, TABLES
-from ingestion.raw.warehouse import now
+from ingestion.raw.warehouse import now, transaction
 
 
 def _delete_document(con, document_id: str) -> None:
@@ -56,8 +55,7 @@ def write_document(con, extraction, replaces: list[str]) -> None:
     """Write one extracted document (and drop the versions it replaces) atomically."""
     doc = extraction.document
     document_id = doc["document_id"]
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for old in set(replaces) | {document_id}:
             _delete_document(con, old)
         _insert_row(con, "documents", dict(doc, extractor_version=EXTRACTOR_VERSION, ingested_at=now()))
@@ -74,13 +72,6 @@ def write_document(con, extraction, replaces: list[str]) -> None:
                 "source_file": doc["source_file"], "source_path": doc["source_path"], "file_sha256": document_id,
                 "document_id": document_id, "page_number": error["page_number"], "stage": error["stage"],
                 "reason": error["reason"], "fatal": False, "extractor_version": EXTRACTOR_VERSION, "recorded_at": now()})
-        con.execute("COMMIT")
-    except Exception:
-        try:
-            con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass  # a failed COMMIT (a full disk) ends the transaction itself: its error is the one to show
-        raise
 
 
 def record_failure(con, source_path: str, file_sha256: str | None, stage: str, reason: str,
