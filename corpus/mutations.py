@@ -19,6 +19,7 @@ from corpus.render import Cell
 from corpus.synthetic.composition import Composed
 from corpus.synthetic.narrative import NarrativeFigure
 from corpus.synthetic.tables import TableModel
+from ingestion.raw import sha256_of
 
 # mutation -> the checks it must raise on its page
 MUTATIONS: dict[str, tuple[str, ...]] = {
@@ -364,4 +365,4 @@ def render_mutated(plan: synthetic.Plan, unit, year: int, mutation: str | None, 
     synthetic.render_pdf(comp, path)
     if expected is None:
         return path, []
-    return path, [expected.record(comp, synthetic.sha256_file(path))]
+    return path, [expected.record(comp, sha256_of(path))]

@@ -11,6 +11,7 @@ import pytest
 from bench.findings_vs_ground_truth import load_findings, on_its_page, score
 from corpus import synthetic
 from ingestion.batch.runner import ingest
+from ingestion.raw import sha256_of
 from juesuan.build import dbt_build
 from tests.conftest import query
 from validation.identities import validate
@@ -31,7 +32,7 @@ def corpus(tmp_path_factory):
     synthetic.misprint(comp, "general_budget_basic_expenditure", "30399", "amount", 168)
     path = folder / comp.file_name
     synthetic.render_pdf(comp, str(path))
-    truth += synthetic.ground_truth(comp, synthetic.sha256_file(str(path)))
+    truth += synthetic.ground_truth(comp, sha256_of(str(path)))
     db = folder / "warehouse.duckdb"
     assert ingest([str(folder)], str(db), progress=False).count("failed") == 0
     assert dbt_build(str(db)) == 0

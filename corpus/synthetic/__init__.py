@@ -44,7 +44,7 @@ from corpus.synthetic.families import FAMILY, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, D
 from corpus.synthetic.identities import identity_violations, names_by_code, narrative_source
 from corpus.synthetic.ledger import Item, Ledger, make_ledger
 from corpus.synthetic.narrative import Narrative, NarrativeFigure, narrative_money
-from corpus.synthetic.pdfs import generate_pdfs, render_reports, sha256_file, write_jsonl
+from corpus.synthetic.pdfs import generate_pdfs, render_reports, write_jsonl
 from corpus.synthetic.population import FAMILIES, LAST_YEAR_DEFAULT, Plan, Unit, make_units
 from corpus.synthetic.projects import Project
 from corpus.synthetic.raw import RAW_TARGETS, document_id_of, generate_raw, raw_extraction
@@ -60,5 +60,5 @@ __all__ = [
     "compose", "composed", "document_id_of", "expected_figures", "generate_pdfs", "generate_raw", "ground_truth",
     "identity_violations", "inject_error", "make_ledger", "make_units", "misprint", "money", "name_key",
     "names_by_code", "narrative_money", "narrative_source", "raw_extraction", "render_pdf", "render_reports",
-    "sha256_file", "write_jsonl",
+    "write_jsonl",
 ]

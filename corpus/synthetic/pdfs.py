@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -13,14 +12,7 @@ from corpus.synthetic.errors import composed
 from corpus.synthetic.population import Plan, Unit
 from corpus.synthetic.truth import budget_truth, ground_truth
 from corpus.synthetic.typeset import render_pdf
-
-
-def sha256_file(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+from ingestion.raw import sha256_of
 
 
 def render_reports(args: tuple[Plan, Unit, int, str]) -> list[dict]:
@@ -33,7 +25,7 @@ def render_reports(args: tuple[Plan, Unit, int, str]) -> list[dict]:
         comp = composed(plan, unit, year)
         path = os.path.join(out_dir, comp.file_name)
         render_pdf(comp, path)
-        final_id = sha256_file(path)
+        final_id = sha256_of(path)
         out += ground_truth(comp, final_id) if comp.errors else []
     if "budget" in plan.kinds:
         from corpus.budget import compose_budget
@@ -41,7 +33,7 @@ def render_reports(args: tuple[Plan, Unit, int, str]) -> list[dict]:
         comp, comp.approved = compose_budget(unit, year, plan.seed, plan.mismatch_rate)
         path = os.path.join(out_dir, comp.file_name)
         render_pdf(comp, path)
-        out += budget_truth(plan, comp, final_id, sha256_file(path))
+        out += budget_truth(plan, comp, final_id, sha256_of(path))
     return out
 
 

@@ -25,7 +25,6 @@ from ingestion.batch.limits import read_within_limits
 from ingestion.paths import stored_path
 from ingestion.raw import warehouse as wh
 from ingestion.raw import writer
-from ingestion.read.extract import sha256_of
 
 
 @dataclass
@@ -189,7 +188,7 @@ def _plan(con, files: list[str], force: bool, summary: Summary) -> list[_Job]:
     batch_hashes: dict[str, str] = {}
     for path in files:
         try:
-            sha = sha256_of(path)
+            sha = wh.sha256_of(path)
         except OSError as exc:
             summary.outcomes.append(_failed(con, path, None, "open", f"the file cannot be read ({exc.strerror or exc})"))
             continue

@@ -4,7 +4,7 @@ upgrades (`migrations`), the one-transaction-per-document writer (`writer`) and 
 from importlib import import_module
 
 # The raw layer's declared interface (what test-data generation may use), loaded on first use.
-_INTERFACE = {"TABLES": "tables", "connect": "warehouse", "transaction": "warehouse", "write_document": "writer"}
+_INTERFACE = {"TABLES": "tables", "connect": "warehouse", "sha256_of": "warehouse", "transaction": "warehouse", "write_document": "writer"}
 __all__ = sorted(_INTERFACE)
 
 

@@ -6,6 +6,7 @@ only, never pasted SQL; the writer is ingestion/raw/writer.py.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,15 @@ def connect(db_path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def sha256_of(path: str) -> str:
+    """A document's id in the warehouse: the sha256 hex of the file's bytes, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 @contextmanager

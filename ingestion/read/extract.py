@@ -6,7 +6,6 @@ memory does not grow with page count.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -103,14 +102,6 @@ class Extraction:
     contents: list[dict] = field(default_factory=list)
     sheets: SheetsResult = field(default_factory=SheetsResult)
     errors: list[dict] = field(default_factory=list)
-
-
-def sha256_of(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_file(path: str) -> None:

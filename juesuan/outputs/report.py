@@ -19,8 +19,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from urllib.parse import quote
 
-from ingestion.raw.warehouse import WarehouseError, connect
-from ingestion.read.extract import sha256_of
+from ingestion.raw.warehouse import WarehouseError, connect, sha256_of
 from ingestion.read.numbers import format_amount
 from juesuan.outputs.export_folder import exporting_to
 from validation.findings_zh import check_name_zh, row_zh, table_zh
