@@ -308,23 +308,43 @@ def _cell_lines(table: Table, p: _Placed) -> list[str]:
 
 def _grid(table: Table, rows: Sequence[RowSpec], header: bool) -> _Grid:
     placed = _place(rows, len(table.widths), header)
-    line_h = table.font_size * LEADING
-    heights = [line_h + 2 * PAD_Y] * len(rows)
+    heights = _heights([(p.row, p.col, p.cell) for p in placed], len(rows), table.widths, table.font_size)
+    return _Grid(placed, heights)
 
-    def need(p: _Placed) -> float:
-        return max(1, len(_cell_lines(table, p))) * line_h + 2 * PAD_Y
 
-    for p in placed:
-        if p.cell.rowspan == 1:
-            heights[p.row] = max(heights[p.row], need(p))
+@cache
+def _line_count(text: str, size: float, width: float) -> int:
+    # Memoised: a typesetter planning page breaks measures the same cells for every candidate slice.
+    return max(1, len(wrap(text, size, width))) if text else 1
+
+
+def _heights(placed: Sequence[tuple[int, int, Cell]], nrows: int, widths: Sequence[float], size: float) -> list[float]:
+    line_h = size * LEADING
+    heights = [line_h + 2 * PAD_Y] * nrows
+
+    def need(c: int, cell: Cell) -> float:
+        width = sum(widths[c : c + cell.colspan]) - 2 * PAD_X - cell.indent
+        return _line_count(cell.text, size, width) * line_h + 2 * PAD_Y
+
+    for r, c, cell in placed:
+        if cell.rowspan == 1:
+            heights[r] = max(heights[r], need(c, cell))
     # A merged cell taller than the rows it spans stretches the last of them.
-    for p in placed:
-        if p.cell.rowspan > 1:
-            last = p.row + p.cell.rowspan - 1
-            deficit = need(p) - sum(heights[p.row : last + 1])
+    for r, c, cell in placed:
+        if cell.rowspan > 1:
+            last = r + cell.rowspan - 1
+            deficit = need(c, cell) - sum(heights[r : last + 1])
             if deficit > 0:
                 heights[last] += deficit
-    return _Grid(placed, heights)
+    return heights
+
+
+def row_heights(widths: Sequence[float], rows: Sequence[RowSpec], size: float) -> list[float]:
+    """Row heights exactly as `draw_table` computes them, for a typesetter planning its page breaks.
+    ``rows`` may be a slice of a table: a ``None`` is a cell some merged cell covers, checked or not."""
+    placed = [(r, c, Cell(spec) if isinstance(spec, str) else spec)
+              for r, row in enumerate(rows) for c, spec in enumerate(row[: len(widths)]) if spec is not None]
+    return _heights(placed, len(rows), widths, size)
 
 
 def _blocks(grid: _Grid, nrows: int) -> list[list[int]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from corpus.render import LEADING, MARGIN_BOTTOM, PAD_X, PAD_Y, Cell, Document, Table, draw_table, table_left, wrap
+from corpus.render import MARGIN_BOTTOM, Cell, Document, Table, draw_table, row_heights, table_left
 
 Rows = Sequence[Sequence[str]]
 Spec = list["str | Cell | None"]
@@ -278,27 +278,6 @@ def _placed(rows: Sequence[Spec]) -> list[tuple[int, int, Cell]]:
         for c, spec in enumerate(row)
         if spec is not None
     ]
-
-
-def row_heights(widths: Sequence[float], rows: Sequence[Spec], size: float) -> list[float]:
-    """Row heights exactly as :func:`corpus.render.draw_table` computes them."""
-    line_h = size * LEADING
-    heights = [line_h + 2 * PAD_Y] * len(rows)
-    placed = _placed(rows)
-
-    def need(c: int, cell: Cell) -> float:
-        width = sum(widths[c : c + cell.colspan]) - 2 * PAD_X
-        lines = wrap(cell.text, size, width) if cell.text else []
-        return max(1, len(lines)) * line_h + 2 * PAD_Y
-
-    for r, c, cell in placed:
-        if cell.rowspan == 1:
-            heights[r] = max(heights[r], need(c, cell))
-    for r, c, cell in placed:
-        if cell.rowspan > 1:
-            last = r + cell.rowspan - 1
-            heights[last] += max(0.0, need(c, cell) - sum(heights[r : last + 1]))
-    return heights
 
 
 def _part_text(cell: Cell, heights: Sequence[float], first: int, top: int, bottom: int) -> str:

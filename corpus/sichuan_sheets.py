@@ -24,10 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from itertools import accumulate
 
-from corpus.render import LEADING, PAD_X, PAD_Y, Cell, Document, Table, draw_table, wrap
+from corpus.render import Cell, Document, Table, draw_table, row_heights
 
 GRID = 11
 WEIGHT, SCORE, REASON = 8, 9, 10  # indicator grid columns the 合计 line lines up with
@@ -320,34 +319,6 @@ def _placed(rows: Sequence[Row]) -> Iterator[tuple[int, int, Cell]]:
         for c, cell in enumerate(row):
             if cell is not None:
                 yield r, c, cell
-
-
-@cache
-def _line_count(text: str, size: float, width: float) -> int:
-    # Memoised: pagination measures the same cells for every candidate slice.
-    return max(1, len(wrap(text, size, width))) if text else 1
-
-
-def row_heights(widths: Sequence[float], rows: Sequence[Row], size: float) -> list[float]:
-    """Row heights exactly as :func:`corpus.render.draw_table` computes them."""
-    line_h = size * LEADING
-    heights = [line_h + 2 * PAD_Y] * len(rows)
-
-    def need(c: int, cell: Cell) -> float:
-        width = sum(widths[c : c + cell.colspan]) - 2 * PAD_X
-        return _line_count(cell.text, size, width) * line_h + 2 * PAD_Y
-
-    placed = list(_placed(rows))
-    for r, c, cell in placed:
-        if cell.rowspan == 1:
-            heights[r] = max(heights[r], need(c, cell))
-    for r, c, cell in placed:
-        if cell.rowspan > 1:
-            last = r + cell.rowspan - 1
-            deficit = need(c, cell) - sum(heights[r : last + 1])
-            if deficit > 0:
-                heights[last] += deficit
-    return heights
 
 
 def slice_rows(rows: Sequence[Row], start: int, end: int) -> list[Row]:

@@ -7,19 +7,16 @@ from collections.abc import Sequence
 
 from corpus.render import (
     FOOTER_Y,
-    LEADING,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
-    PAD_X,
-    PAD_Y,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    Cell,
     Document,
     Table,
     continued_height,
     draw_table,
+    row_heights,
     table_left,
     wrap,
 )
@@ -76,42 +73,10 @@ class SynDocument(Document):
         self.text_at(str(self.page), 9, self.size[0] / 2, FOOTER_Y, "c")
 
 
-def _placed(rows: Sequence[Sequence], ncols: int) -> list[tuple[int, int, Cell]]:
-    out = []
-    for r, row in enumerate(rows):
-        for c, spec in enumerate(row[:ncols]):
-            if spec is not None:
-                out.append((r, c, Cell(spec) if isinstance(spec, str) else spec))
-    return out
-
-
-def row_heights(table: Table, rows: Sequence[Sequence]) -> list[float]:
-    """Row heights exactly as render.draw_table computes them (wrapped lines, stretched spans)."""
-    line_h = table.font_size * LEADING
-    heights = [line_h + 2 * PAD_Y] * len(rows)
-    placed = _placed(rows, len(table.widths))
-
-    def need(c: int, cell: Cell) -> float:
-        width = sum(table.widths[c:c + cell.colspan]) - 2 * PAD_X - cell.indent
-        lines = wrap(cell.text, table.font_size, width) if cell.text else []
-        return max(1, len(lines)) * line_h + 2 * PAD_Y
-
-    for r, c, cell in placed:
-        if cell.rowspan == 1:
-            heights[r] = max(heights[r], need(c, cell))
-    for r, c, cell in placed:
-        if cell.rowspan > 1:
-            last = r + cell.rowspan - 1
-            deficit = need(c, cell) - sum(heights[r:last + 1])
-            if deficit > 0:
-                heights[last] += deficit
-    return heights
-
-
 def paginate(table: Table, first_room: float, next_room: float) -> list[int]:
     """Page offset of each body row; forced breaks make render.draw_table follow the same plan."""
-    header_h = sum(row_heights(table, table.header))
-    heights = row_heights(table, table.body)
+    header_h = sum(row_heights(table.widths, table.header, table.font_size))
+    heights = row_heights(table.widths, table.body, table.font_size)
     offsets, page, room, on_page = [], 0, first_room - header_h, 0
     for h in heights:
         if on_page and h > room - 1.0:  # a point of slack: break no later than render would
