@@ -18,7 +18,7 @@ from corpus import synthetic
 from corpus.render import Cell
 from corpus.synthetic.composition import Composed
 from corpus.synthetic.narrative import NarrativeFigure
-from corpus.synthetic.tables import TableModel
+from corpus.synthetic.tables import TableModel, rename_row
 from ingestion.raw import sha256_of
 
 # mutation -> the checks it must raise on its page
@@ -296,12 +296,8 @@ def other_code_name(comp: Composed, rng: random.Random) -> Expected | None:
     if not candidates:
         return None
     model, row, col, fig, siblings = rng.choice(candidates)
-    old_label, new_label = fig.label, rng.choice(siblings)
-    spec = model.table.body[row][col]
-    model.table.body[row][col] = replace(spec, text=new_label) if isinstance(spec, Cell) else new_label
-    for f in model.figures:
-        if f.row == row and f.code == fig.code:
-            f.label = new_label
+    new_label = rng.choice(siblings)
+    old_label = rename_row(model, row, col, fig, new_label)
     # the older warning cross_table.subject_name_consistent names the row too (one code, two names); it is not scored
     return Expected("other_code_name", MUTATIONS["other_code_name"], lambda: fig.page,
                     f"{fig.code} {old_label} -> {new_label}")

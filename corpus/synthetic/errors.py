@@ -5,14 +5,12 @@ bound; ``composed`` is a document as the plan prints it."""
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
-from corpus.render import Cell
 from corpus.synthetic.composition import Composed, compose
 from corpus.synthetic.identities import identity_violations, names_by_code, narrative_source
 from corpus.synthetic.narrative import NarrativeFigure, narrative_money
 from corpus.synthetic.population import Plan, Unit
-from corpus.synthetic.tables import Figure, TableModel, cell_text, money, spaced
+from corpus.synthetic.tables import Figure, TableModel, cell_text, money, rename_row, spaced
 from corpus.synthetic.truth import same_name
 
 # --------------------------------------------------------------------------- injected errors
@@ -168,12 +166,8 @@ def _renamed_subject(comp: Composed, rng: random.Random) -> bool:
     if not candidates:
         return False
     model, row, col, fig, others = rng.choice(candidates)
-    old_label, new_label = fig.label, rng.choice(others)
-    spec = model.table.body[row][col]
-    model.table.body[row][col] = replace(spec, text=new_label) if isinstance(spec, Cell) else new_label
-    for f in model.figures:
-        if f.row == row and f.code == fig.code and f.label == old_label:
-            f.label = new_label
+    new_label = rng.choice(others)
+    old_label = rename_row(model, row, col, fig, new_label)
     comp.errors.append({"kind": "renamed_subject", "table": model.canonical, "renamed": (fig, old_label, new_label)})
     return True
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpus.render import Cell, Table
 from corpus.synthetic.families import DocContext
@@ -162,3 +162,15 @@ def cell_text(spec) -> str:
     if spec is None:
         return ""
     return spec.text if isinstance(spec, Cell) else str(spec)
+
+
+def rename_row(model: TableModel, row: int, col: int, fig: Figure, new_label: str) -> str:
+    """Print ``new_label`` in the name cell (``col``) of a coded row and on the row's figures of that
+    code; returns the label it replaced."""
+    old_label = fig.label
+    spec = model.table.body[row][col]
+    model.table.body[row][col] = replace(spec, text=new_label) if isinstance(spec, Cell) else new_label
+    for f in model.figures:
+        if f.row == row and f.code == fig.code and f.label == old_label:
+            f.label = new_label
+    return old_label
